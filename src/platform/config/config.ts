@@ -1,0 +1,114 @@
+/**
+ * Configuration from environment variables, validated once at start-up.
+ * A wrong or missing value stops the app with one line naming the variable
+ * and what it expects (see ConfigError and main.ts).
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Public base URL of this app (no trailing slash); used for OIDC redirects and links. */
+  publicUrl: string;
+  /** Secret for signing cookies; in development a per-data-dir secret is generated. */
+  sessionSecret: string | null;
+  /** true when cookies must carry the Secure flag (publicUrl is https or TRUST_PROXY with TLS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Resident identity: unset issuer = start the embedded demo My Number provider. */
+  oidcIssuer: string | null;
+  oidcClientId: string;
+  oidcClientSecret: string | null;
+  demoData: boolean;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  uploadMaxBytes: number;
+  staffIdleMinutes: number;
+  residentIdleMinutes: number;
+  jobWorker: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly expected: string, readonly got: string | undefined) {
+    super(`${variable}: expected ${expected}${got === undefined ? ' (not set)' : `, got "${got}"`}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `an integer from ${min} to ${max}`, raw);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(name, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, raw);
+  }
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${values.join(', ')}`, raw);
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const oidcIssuer = url(env, 'OIDC_ISSUER', ['http:', 'https:']);
+  const oidcClientSecret = env.OIDC_CLIENT_SECRET || null;
+  if (oidcIssuer && !oidcClientSecret) {
+    throw new ConfigError('OIDC_CLIENT_SECRET', 'the client secret registered with OIDC_ISSUER', undefined);
+  }
+  const sessionSecret = env.SESSION_SECRET || null;
+  if (sessionSecret !== null && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'at least 32 characters', '(too short)');
+  }
+  const trustProxy = boolean(env, 'TRUST_PROXY', false);
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    publicUrl,
+    sessionSecret,
+    secureCookies: publicUrl.startsWith('https:'),
+    trustProxy,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    oidcIssuer,
+    oidcClientId: env.OIDC_CLIENT_ID || 'oshu-dx',
+    oidcClientSecret,
+    demoData: boolean(env, 'DEMO_DATA', true),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+    loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    staffIdleMinutes: integer(env, 'STAFF_IDLE_MINUTES', 30, 1, 24 * 60),
+    residentIdleMinutes: integer(env, 'RESIDENT_IDLE_MINUTES', 60, 1, 24 * 60),
+    jobWorker: boolean(env, 'JOB_WORKER', true),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The page shells: the resident portal and the staff back office share one
+ * layout (skip link, header with language switch, breadcrumbs, flash banner,
+ * main, footer) and differ in their header and navigation.
+ */
+import type { ComponentChildren } from 'preact';
+import type { ViewContext } from './view-context.ts';
+import { Breadcrumbs } from './components/navigation.tsx';
+import { NotificationBanner } from './components/feedback.tsx';
+import { CsrfField } from './components/form-fields.tsx';
+
+export interface PageProps {
+  ctx: ViewContext;
+  title: string;
+  shell?: 'resident' | 'staff' | 'plain';
+  breadcrumbs?: { href?: string; label: string }[];
+  children: ComponentChildren;
+  /** Scripts for pages that need them (progressive enhancement only). */
+  scripts?: string[];
+}
+
+function LanguageSwitch({ ctx }: { ctx: ViewContext }) {
+  const other = ctx.locale === 'ja' ? 'en' : 'ja';
+  return (
+    <a class="lang-switch" href={`/lang?to=${other}&back=${encodeURIComponent(ctx.path)}`} lang={other} hrefLang={other}>
+      {other === 'en' ? 'English' : '日本語'}
+    </a>
+  );
+}
+
+function ResidentHeader({ ctx }: { ctx: ViewContext }) {
+  return (
+    <header class="site-header">
+      <div class="header-inner">
+        <a class="site-name" href="/">
+          <span class="site-city">{ctx.t('site.city')}</span>
+          <span class="site-title">{ctx.t('site.title')}</span>
+        </a>
+        <nav class="header-nav" aria-label={ctx.t('ui.headerNav')}>
+          <ul>
+            <li>
+              <LanguageSwitch ctx={ctx} />
+            </li>
+            {ctx.resident ? (
+              <>
+                <li>
+                  <a href="/mypage">{ctx.t('nav.mypage')}</a>
+                </li>
+                <li>
+                  <form method="post" action="/auth/logout" class="inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button type="submit" class="link-button">
+                      {ctx.t('nav.logout')}
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <a href="/auth/login">{ctx.t('nav.login')}</a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function StaffHeader({ ctx }: { ctx: ViewContext }) {
+  return (
+    <header class="site-header staff-header">
+      <div class="header-inner">
+        <a class="site-name" href="/staff">
+          <span class="site-city">{ctx.t('site.city')}</span>
+          <span class="site-title">{ctx.t('staff.title')}</span>
+        </a>
+        <nav class="header-nav" aria-label={ctx.t('ui.headerNav')}>
+          <ul>
+            <li>
+              <LanguageSwitch ctx={ctx} />
+            </li>
+            {ctx.staff ? (
+              <>
+                <li>
+                  <span class="staff-name">{ctx.staff.displayName}</span>
+                </li>
+                <li>
+                  <form method="post" action="/staff/logout" class="inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button type="submit" class="link-button">
+                      {ctx.t('nav.logout')}
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function Page(props: PageProps) {
+  const { ctx } = props;
+  const shell = props.shell ?? 'resident';
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} | ${shell === 'staff' ? ctx.t('staff.title') : ctx.t('site.title')}`}</title>
+        <link rel="stylesheet" href="/assets/tokens.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer />
+        ))}
+      </head>
+      <body class={`shell-${shell}`}>
+        <a class="skip-link" href="#main">
+          {ctx.t('ui.skipToContent')}
+        </a>
+        {shell === 'staff' ? <StaffHeader ctx={ctx} /> : <ResidentHeader ctx={ctx} />}
+        {ctx.demoIdentity && shell !== 'staff' ? (
+          <p class="demo-strip">{ctx.t('demo.strip')}</p>
+        ) : null}
+        <div class="container">
+          <Breadcrumbs t={ctx.t} items={props.breadcrumbs ?? []} />
+          <main id="main" tabIndex={-1}>
+            {ctx.flash ? <NotificationBanner kind={ctx.flash.kind} title={ctx.flash.text} /> : null}
+            {props.children}
+          </main>
+        </div>
+        <footer class="site-footer">
+          <div class="footer-inner">
+            <p>{ctx.t('site.footer')}</p>
+            <p>
+              <a href="/api/docs">{ctx.t('nav.apiDocs')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

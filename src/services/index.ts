@@ -1,0 +1,5 @@
+/** Every city service of the platform. A new service adds one line here. */
+import type { CityService } from '../platform/catalogue/city-service.ts';
+import { registryService } from './registry/index.ts';
+
+export const cityServices: CityService[] = [registryService];
