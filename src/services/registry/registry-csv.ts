@@ -141,7 +141,13 @@ export async function importResidents(db: Kysely<PlatformTables>, actor: StaffAc
         residentId = existing.id;
         if (existing.address_key !== values.address_key) {
           movement = '転居';
-          fromAddress = existing.address_key;
+          const previous = await trx
+            .selectFrom('registry_households as h')
+            .innerJoin('registry_towns as t', 't.code', 'h.town_code')
+            .select(['t.name', 'h.address_line'])
+            .where('h.id', '=', existing.household_id)
+            .executeTakeFirstOrThrow();
+          fromAddress = fullAddress(previous, previous.address_line);
         }
         await trx.updateTable('registry_residents').set({ ...values, updated_at: new Date() }).where('id', '=', existing.id).execute();
         updated++;
