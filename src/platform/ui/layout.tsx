@@ -111,6 +111,7 @@ export function Page(props: PageProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | ${shell === 'staff' ? ctx.t('staff.title') : ctx.t('site.title')}`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/tokens.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {(props.scripts ?? []).map((src) => (
