@@ -52,3 +52,12 @@ test('the app refuses to start on a bad value with one clear line', () => {
   const lines = result.stderr.trim().split('\n').filter((l) => !l.includes('WARNING'));
   assert.deepEqual(lines, ['Configuration error: PORT: expected an integer from 0 to 65535, got "eighty"']);
 });
+
+test('.env.example documents every variable the app reads', async () => {
+  const fs = await import('node:fs');
+  const source = fs.readFileSync(path.join(root, 'src/platform/config/config.ts'), 'utf8');
+  const read = new Set([...source.matchAll(/env(?:\.|, ')([A-Z_]+)/g)].map((m) => m[1]!));
+  const documented = new Set([...fs.readFileSync(path.join(root, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]!));
+  assert.ok(read.size >= 15);
+  assert.deepEqual([...read].filter((v) => !documented.has(v)), []);
+});

@@ -75,6 +75,9 @@ async function openPostgres(url: string): Promise<Database> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection dropped by the server (restart, failover) must not crash
+  // the process: the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`));
   // Fail fast with a clear message when the server is unreachable.
   const client = await pool.connect();
   client.release();
