@@ -28,72 +28,56 @@ function LanguageSwitch({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-function ResidentHeader({ ctx }: { ctx: ViewContext }) {
+function LogoutButton({ ctx, action }: { ctx: ViewContext; action: string }) {
   return (
-    <header class="site-header">
-      <div class="header-inner">
-        <a class="site-name" href="/">
-          <span class="site-city">{ctx.t('site.city')}</span>
-          <span class="site-title">{ctx.t('site.title')}</span>
-        </a>
-        <nav class="header-nav" aria-label={ctx.t('ui.headerNav')}>
-          <ul>
-            <li>
-              <LanguageSwitch ctx={ctx} />
-            </li>
-            {ctx.resident ? (
-              <>
-                <li>
-                  <a href="/mypage">{ctx.t('nav.mypage')}</a>
-                </li>
-                <li>
-                  <form method="post" action="/auth/logout" class="inline-form">
-                    <CsrfField token={ctx.csrfToken} />
-                    <button type="submit" class="link-button">
-                      {ctx.t('nav.logout')}
-                    </button>
-                  </form>
-                </li>
-              </>
-            ) : (
-              <li>
-                <a href="/auth/login">{ctx.t('nav.login')}</a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      </div>
-    </header>
+    <form method="post" action={action} class="inline-form">
+      <CsrfField token={ctx.csrfToken} />
+      <button type="submit" class="link-button">
+        {ctx.t('nav.logout')}
+      </button>
+    </form>
   );
 }
 
-function StaffHeader({ ctx }: { ctx: ViewContext }) {
+/** One header for both shells; they differ in home link, title, colour and the items for the signed-in person. */
+function Header({ ctx, shell }: { ctx: ViewContext; shell: 'resident' | 'staff' }) {
+  const staff = shell === 'staff';
   return (
-    <header class="site-header staff-header">
+    <header class={staff ? 'site-header staff-header' : 'site-header'}>
       <div class="header-inner">
-        <a class="site-name" href="/staff">
+        <a class="site-name" href={staff ? '/staff' : '/'}>
           <span class="site-city">{ctx.t('site.city')}</span>
-          <span class="site-title">{ctx.t('staff.title')}</span>
+          <span class="site-title">{ctx.t(staff ? 'staff.title' : 'site.title')}</span>
         </a>
         <nav class="header-nav" aria-label={ctx.t('ui.headerNav')}>
           <ul>
             <li>
               <LanguageSwitch ctx={ctx} />
             </li>
-            {ctx.staff ? (
+            {staff && ctx.staff ? (
               <>
                 <li>
                   <span class="staff-name">{ctx.staff.displayName}</span>
                 </li>
                 <li>
-                  <form method="post" action="/staff/logout" class="inline-form">
-                    <CsrfField token={ctx.csrfToken} />
-                    <button type="submit" class="link-button">
-                      {ctx.t('nav.logout')}
-                    </button>
-                  </form>
+                  <LogoutButton ctx={ctx} action="/staff/logout" />
                 </li>
               </>
+            ) : null}
+            {!staff && ctx.resident ? (
+              <>
+                <li>
+                  <a href="/mypage">{ctx.t('nav.mypage')}</a>
+                </li>
+                <li>
+                  <LogoutButton ctx={ctx} action="/auth/logout" />
+                </li>
+              </>
+            ) : null}
+            {!staff && !ctx.resident ? (
+              <li>
+                <a href="/auth/login">{ctx.t('nav.login')}</a>
+              </li>
             ) : null}
           </ul>
         </nav>
@@ -122,7 +106,7 @@ export function Page(props: PageProps) {
         <a class="skip-link" href="#main">
           {ctx.t('ui.skipToContent')}
         </a>
-        {shell === 'staff' ? <StaffHeader ctx={ctx} /> : <ResidentHeader ctx={ctx} />}
+        <Header ctx={ctx} shell={shell === 'staff' ? 'staff' : 'resident'} />
         {ctx.demoIdentity && shell !== 'staff' ? (
           <p class="demo-strip">{ctx.t('demo.strip')}</p>
         ) : null}
