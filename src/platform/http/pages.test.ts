@@ -16,6 +16,7 @@ describe('pages and errors', () => {
     assert.match(home.body, /<html lang="ja">/);
     assert.match(home.body, /href="#main"/, 'skip link');
     assert.match(home.body, /デモ環境です/, 'the demo identity provider is marked as demo');
+    assert.match(home.body, /住民票の記録の確認/, 'services register their entry on the home page');
   });
 
   test('unknown routes get a 404 page in the user’s language, or JSON under /api', async () => {

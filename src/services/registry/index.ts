@@ -11,6 +11,7 @@ export const registryService = defineService({
   id: 'registry',
   titleKey: 'registry.title',
   messages: registryMessages,
+  residentEntry: { href: '/mypage', titleKey: 'registry.entry.title', descriptionKey: 'registry.entry.description', category: 'くらし' },
   staffMenu: [{ href: '/staff/registry', titleKey: 'registry.title', descriptionKey: 'registry.menu.description', allowed: canSearchRegistry }],
   myPage: registryMyPage,
   matchResident,

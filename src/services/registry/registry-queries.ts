@@ -2,13 +2,14 @@
 import { sql } from 'kysely';
 import { addressSearchKey } from '../../platform/text/address.ts';
 import { kanaSearchKey, nameSearchKey } from '../../platform/text/search-key.ts';
-import type { RegistryDb, ResidentStatus } from './tables.ts';
+import type { Area, RegistryDb, ResidentStatus } from './tables.ts';
 
 export interface ResidentFilter {
   kana?: string;
   name?: string;
   birthDate?: string;
   address?: string;
+  area?: Area;
   includeInactive?: boolean;
 }
 
@@ -28,6 +29,7 @@ function filtered(db: RegistryDb, filter: ResidentFilter) {
   if (name) query = query.where('r.name_key', 'like', `%${escapeLike(name)}%`);
   if (address) query = query.where('r.address_key', 'like', `%${escapeLike(address)}%`);
   if (filter.birthDate) query = query.where('r.birth_date', '=', filter.birthDate);
+  if (filter.area) query = query.where('t.area', '=', filter.area);
   if (!filter.includeInactive) query = query.where('r.status', '=', 'current');
   return query;
 }

@@ -14,11 +14,14 @@ import type { ResidentFilter, ResidentRecord } from './registry-queries.ts';
 import { searchResidents, viewResident } from './registry-service.ts';
 import { ImportPage, RegistrySearchPage, ResidentRecordPage } from './registry-views.tsx';
 
+const AREAS = ['水沢', '江刺', '前沢', '胆沢', '衣川'] as const;
+
 const SearchQuery = Type.Object({
   kana: Type.String({ maxLength: 100 }),
   name: Type.String({ maxLength: 100 }),
   birthDate: Type.String({ maxLength: 40 }),
   address: Type.String({ maxLength: 200 }),
+  area: Type.Union([Type.Literal(''), ...AREAS.map((a) => Type.Literal(a))]),
   inactive: Type.Array(Type.String({ maxLength: 2 }), { maxItems: 1 }),
   page: Type.String({ maxLength: 6, pattern: '^\\d*$' }),
 });
@@ -80,7 +83,8 @@ function toFilter(values: Static<typeof SearchQuery>, t: FastifyRequest['t']): {
     if (parsed.ok) birthDate = parsed.iso;
     else errors.birthDate = t(parsed.reason === 'era-range' ? 'validation.dateEra' : parsed.reason === 'invalid-date' ? 'validation.dateInvalid' : 'validation.date');
   }
-  const any = values.kana || values.name || values.address || values.birthDate;
+  if (values.area === undefined || !(AREAS as readonly string[]).includes(values.area)) values.area = '';
+  const any = values.kana || values.name || values.address || values.birthDate || values.area;
   if (!any || Object.keys(errors).length) return { filter: null, errors };
   return {
     filter: {
@@ -88,6 +92,7 @@ function toFilter(values: Static<typeof SearchQuery>, t: FastifyRequest['t']): {
       ...(values.name ? { name: values.name } : {}),
       ...(values.address ? { address: values.address } : {}),
       ...(birthDate ? { birthDate } : {}),
+      ...(values.area ? { area: values.area } : {}),
       includeInactive: values.inactive.includes('1'),
     },
     errors,
@@ -96,7 +101,7 @@ function toFilter(values: Static<typeof SearchQuery>, t: FastifyRequest['t']): {
 
 function queryOf(values: Static<typeof SearchQuery>): Record<string, string> {
   const q: Record<string, string> = {};
-  for (const key of ['kana', 'name', 'birthDate', 'address'] as const) if (values[key]) q[key] = values[key];
+  for (const key of ['kana', 'name', 'birthDate', 'address', 'area'] as const) if (values[key]) q[key] = values[key];
   if (values.inactive.includes('1')) q.inactive = '1';
   return q;
 }

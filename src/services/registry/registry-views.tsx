@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { Page } from '../../platform/ui/layout.tsx';
 import { Button, LinkButton } from '../../platform/ui/components/button.tsx';
-import { Checkboxes, CsrfField, DateInput, FileInput, TextInput } from '../../platform/ui/components/form-fields.tsx';
+import { Checkboxes, CsrfField, DateInput, FileInput, Select, TextInput } from '../../platform/ui/components/form-fields.tsx';
 import { ErrorSummary, NotificationBanner, StatusTag, type TagTone } from '../../platform/ui/components/feedback.tsx';
 import { Pagination } from '../../platform/ui/components/navigation.tsx';
 import { SummaryList, Table } from '../../platform/ui/components/table.tsx';
@@ -18,6 +18,7 @@ export interface SearchValues {
   name: string;
   birthDate: string;
   address: string;
+  area: string;
   inactive: string[];
 }
 
@@ -54,6 +55,13 @@ export function RegistrySearchPage(props: {
           <DateInput name="birthDate" label={t('registry.search.birthDate')} hint={t('registry.search.birthDate.hint')} value={values.birthDate} error={errors.birthDate} />
           <TextInput name="address" label={t('registry.search.address')} hint={t('registry.search.address.hint')} value={values.address} error={errors.address} />
         </div>
+        <Select
+          name="area"
+          label={t('registry.search.area')}
+          value={values.area}
+          emptyLabel={t('registry.search.area.all')}
+          options={['水沢', '江刺', '前沢', '胆沢', '衣川'].map((a) => ({ value: a, label: t(`registry.area.${a}`) }))}
+        />
         <Checkboxes name="inactive" label={t('registry.col.status')} values={values.inactive} options={[{ value: '1', label: t('registry.search.inactive') }]} />
         <Button>{t('registry.search.submit')}</Button>
       </form>

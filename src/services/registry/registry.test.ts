@@ -66,6 +66,15 @@ describe('search', () => {
     assert.ok(resultCount(withKu.body) > 0);
   });
 
+  test('the area filter narrows to one of the five areas', async () => {
+    const all = resultCount((await clerk.get(`/staff/registry?kana=${encodeURIComponent('サ')}`)).body);
+    const byArea = await Promise.all(['水沢', '江刺', '前沢', '胆沢', '衣川'].map(async (area) => resultCount((await clerk.get(`/staff/registry?kana=${encodeURIComponent('サ')}&area=${encodeURIComponent(area)}`)).body)));
+    assert.equal(byArea.reduce((a, b) => a + b, 0), all);
+    assert.ok(byArea.every((n) => n < all));
+    const page = await clerk.get(`/staff/registry?area=${encodeURIComponent('衣川')}`);
+    assert.match(page.body, /<option value="衣川" selected>/);
+  });
+
   test('a bad date names the field and the fix, and keeps what was typed', async () => {
     const page = await clerk.get(`/staff/registry?kana=${encodeURIComponent('サトウ')}&birthDate=${encodeURIComponent('平成32年1月1日')}`);
     assert.equal(page.statusCode, 400);
