@@ -23,5 +23,5 @@ const files = (only.length ? only : [...find(path.join(root, 'src')), ...find(pa
   return rank(a) - rank(b) || a.localeCompare(b);
 });
 console.log(`running ${files.length} test files on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { cwd: root, stdio: 'inherit', env: process.env });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env: process.env });
 process.exit(result.status ?? 1);

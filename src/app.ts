@@ -30,6 +30,8 @@ import { registerDemoIdpRoutes } from './platform/identity/demo-idp/demo-idp-rou
 import { OidcClient } from './platform/identity/oidc-client.ts';
 import { registerResidentLoginRoutes } from './platform/identity/resident-login-routes.tsx';
 import { JobQueue } from './platform/jobs/job-queue.ts';
+import { createLlmProvider } from './platform/llm/create-llm-provider.ts';
+import { LlmGateway } from './platform/llm/llm-gateway.ts';
 import { LoggingNotifier, type Notifier } from './platform/notify/notifier.ts';
 import { registerHealth } from './platform/observability/health.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
@@ -79,6 +81,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Reject unknown JSON properties instead of silently dropping them.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }) as unknown as FastifyInstance;
   const services = options.services ?? cityServices;
   const secret = resolveSecret(config.sessionSecret, config.databaseUrl ? null : config.dataDir);
@@ -91,6 +95,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     files: new FileStore(db.kysely, path.join(config.dataDir, 'uploads'), config.uploadMaxBytes),
     notifier: options.notifier ?? new LoggingNotifier(log),
     log,
+    llm: new LlmGateway(createLlmProvider({ baseUrl: config.llmBaseUrl, apiKey: config.llmApiKey, model: config.llmModel }), db.kysely),
     services,
   };
   app.decorate('platform', platform);

@@ -7,6 +7,7 @@ import type { JobQueue } from './jobs/job-queue.ts';
 import type { Notifier } from './notify/notifier.ts';
 import type { SessionStore } from './session/session-store.ts';
 import type { CityService } from './catalogue/city-service.ts';
+import type { LlmGateway } from './llm/llm-gateway.ts';
 
 export interface Platform {
   config: Config;
@@ -16,6 +17,8 @@ export interface Platform {
   files: FileStore;
   notifier: Notifier;
   log: Logger;
+  /** Generative AI with personal data masked and every call audited; `enabled` is false unless configured. */
+  llm: LlmGateway;
   services: CityService[];
 }
 

@@ -45,6 +45,8 @@ export interface CityService {
   messages?: Messages;
   /** Shown on the resident home page when present. */
   residentEntry?: { href: string; titleKey: string; descriptionKey: string; category: string };
+  /** A block at the foot of every resident page (works without JavaScript; scripts only enhance it). */
+  residentWidget?: { render: (ctx: ViewContext) => ComponentChildren; scripts?: string[] };
   staffMenu?: { href: string; titleKey: string; descriptionKey: string; allowed: (staff: StaffActor) => boolean }[];
   myPage?: (ctx: { db: Kysely<PlatformTables>; resident: ResidentActor; view: ViewContext }) => Promise<MyPageSection | null>;
   /** Matches a resident login to a registry record (only the registry service provides this). */

@@ -29,6 +29,10 @@ export interface Config {
   staffIdleMinutes: number;
   residentIdleMinutes: number;
   jobWorker: boolean;
+  /** OpenAI-compatible chat endpoint (e.g. http://127.0.0.1:8080/v1); unset = no generative AI. */
+  llmBaseUrl: string | null;
+  llmApiKey: string | null;
+  llmModel: string;
 }
 
 export class ConfigError extends Error {
@@ -110,5 +114,8 @@ export function loadConfig(env: Env = process.env): Config {
     staffIdleMinutes: integer(env, 'STAFF_IDLE_MINUTES', 30, 1, 24 * 60),
     residentIdleMinutes: integer(env, 'RESIDENT_IDLE_MINUTES', 60, 1, 24 * 60),
     jobWorker: boolean(env, 'JOB_WORKER', true),
+    llmBaseUrl: url(env, 'LLM_BASE_URL', ['http:', 'https:']),
+    llmApiKey: env.LLM_API_KEY || null,
+    llmModel: env.LLM_MODEL || 'gpt-4o-mini',
   };
 }

@@ -57,6 +57,8 @@ export function viewContext(request: FastifyRequest): ViewContext {
     resident: request.resident,
     flash: request.flash,
     demoIdentity: !request.server.platform.config.oidcIssuer,
+    residentWidgets: request.server.platform.services.flatMap((s) => (s.residentWidget ? [s.residentWidget.render] : [])),
+    residentScripts: request.server.platform.services.flatMap((s) => s.residentWidget?.scripts ?? []),
   };
 }
 

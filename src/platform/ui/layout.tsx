@@ -98,7 +98,7 @@ export function Page(props: PageProps) {
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/tokens.css" />
         <link rel="stylesheet" href="/assets/app.css" />
-        {(props.scripts ?? []).map((src) => (
+        {[...(props.scripts ?? []), ...(shell === 'resident' ? ctx.residentScripts : [])].map((src) => (
           <script src={src} defer />
         ))}
       </head>
@@ -117,6 +117,7 @@ export function Page(props: PageProps) {
             {props.children}
           </main>
         </div>
+        {shell === 'resident' ? ctx.residentWidgets.map((widget) => widget(ctx)) : null}
         <footer class="site-footer">
           <div class="footer-inner">
             <p>{ctx.t('site.footer')}</p>

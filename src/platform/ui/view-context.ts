@@ -1,4 +1,5 @@
 /** What every page needs to render: the language, the user, the CSRF token, where we are. */
+import type { ComponentChildren } from 'preact';
 import type { Locale, Translate } from '../i18n/i18n.ts';
 import type { ResidentActor, StaffActor } from '../access/actor.ts';
 
@@ -13,4 +14,7 @@ export interface ViewContext {
   /** Shown at the top of every page (e.g. a notice after an action). */
   flash: { kind: 'success' | 'info' | 'warning' | 'error'; text: string } | null;
   demoIdentity: boolean;
+  /** Blocks services show at the foot of every resident page (e.g. the chat form), and their scripts. */
+  residentWidgets: ((ctx: ViewContext) => ComponentChildren)[];
+  residentScripts: string[];
 }
