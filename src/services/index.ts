@@ -1,5 +1,6 @@
 /** Every city service of the platform. A new service adds one line here. */
 import type { CityService } from '../platform/catalogue/city-service.ts';
+import { chatbotService } from './chatbot/index.tsx';
 import { registryService } from './registry/index.ts';
 
-export const cityServices: CityService[] = [registryService];
+export const cityServices: CityService[] = [registryService, chatbotService];

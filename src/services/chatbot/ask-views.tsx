@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { Page } from '../../platform/ui/layout.tsx';
 import { Button, LinkButton } from '../../platform/ui/components/button.tsx';
-import { CsrfField, Select, TextInput } from '../../platform/ui/components/form-fields.tsx';
+import { CsrfField, Select, TextInput, Textarea } from '../../platform/ui/components/form-fields.tsx';
 import { ErrorSummary, NotificationBanner } from '../../platform/ui/components/feedback.tsx';
 import type { Answer } from './ask-service.ts';
 import { localised } from './ask-service.ts';
@@ -156,20 +156,7 @@ export function InquiryPage(props: { ctx: ViewContext; values: InquiryValues; er
       <form method="post" action="/ask/inquiry" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="from" value={values.from} />
-        <div class={`field${errors.question ? ' field-error' : ''}`}>
-          <label for="question" class="field-label">
-            {t('chatbot.inquiry.question')}
-            <span class="required-tag">{t('ui.required')}</span>
-          </label>
-          {errors.question ? (
-            <p id="question-error" class="field-error-message">
-              {errors.question}
-            </p>
-          ) : null}
-          <textarea class="input" id="question" name="question" rows={5} maxLength={2000} aria-invalid={errors.question ? 'true' : undefined} aria-describedby={errors.question ? 'question-error' : undefined}>
-            {values.question}
-          </textarea>
-        </div>
+        <Textarea name="question" label={t('chatbot.inquiry.question')} value={values.question} error={errors.question} rows={5} maxLength={2000} required requiredLabel={t('ui.required')} />
         <Select name="department" label={t('chatbot.inquiry.department')} hint={t('chatbot.inquiry.department.hint')} value={values.department || 'dx'} error={errors.department} options={props.departments.map((d) => ({ value: d.code, label: d.name }))} />
         <TextInput name="email" type="email" label={t('chatbot.inquiry.email')} value={values.email} error={errors.email} autocomplete="email" />
         <TextInput name="phone" type="tel" label={t('chatbot.inquiry.phone')} hint={t('chatbot.inquiry.phone.hint')} value={values.phone} error={errors.phone} autocomplete="tel" width="medium" />

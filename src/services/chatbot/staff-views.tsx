@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { Page } from '../../platform/ui/layout.tsx';
 import { Button, LinkButton } from '../../platform/ui/components/button.tsx';
-import { CsrfField, Select, TextInput } from '../../platform/ui/components/form-fields.tsx';
+import { CsrfField, Select, TextInput, Textarea } from '../../platform/ui/components/form-fields.tsx';
 import { ErrorSummary, NotificationBanner, StatusTag, type TagTone } from '../../platform/ui/components/feedback.tsx';
 import { Pagination } from '../../platform/ui/components/navigation.tsx';
 import { SummaryList, Table } from '../../platform/ui/components/table.tsx';
@@ -18,25 +18,6 @@ function crumbs(ctx: ViewContext, last?: { label: string; href?: string }[]) {
 
 function dateTime(d: Date, locale: string) {
   return d.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function Textarea(props: { name: string; label: string; value: string; error?: string | undefined; rows?: number; required?: boolean; requiredLabel?: string }) {
-  return (
-    <div class={`field${props.error ? ' field-error' : ''}`}>
-      <label for={props.name} class="field-label">
-        {props.label}
-        {props.required ? <span class="required-tag">{props.requiredLabel}</span> : null}
-      </label>
-      {props.error ? (
-        <p id={`${props.name}-error`} class="field-error-message">
-          {props.error}
-        </p>
-      ) : null}
-      <textarea class="input" id={props.name} name={props.name} rows={props.rows ?? 5} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${props.name}-error` : undefined}>
-        {props.value}
-      </textarea>
-    </div>
-  );
 }
 
 export interface InquiryRow {

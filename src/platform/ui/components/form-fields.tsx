@@ -170,3 +170,21 @@ export function FileInput(props: FieldBase & { accept?: string }) {
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
+
+export function Textarea(props: FieldBase & { value?: string | null; rows?: number; maxLength?: number }) {
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        class="input"
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 5}
+        maxLength={props.maxLength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
