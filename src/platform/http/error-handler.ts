@@ -8,6 +8,7 @@ import { h, type VNode } from 'preact';
 import { DomainError, LoginRequired, type FieldError } from './errors.ts';
 import { ErrorPage } from './error-page.tsx';
 import { viewContext } from './request-context.ts';
+import { translator } from '../i18n/i18n.ts';
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
@@ -110,7 +111,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) => {
     // Errors thrown before our onRequest hook ran (e.g. body parsing) still need a language.
     if (!request.t) {
-      const { translator } = await import('../i18n/i18n.ts');
       request.t = translator('ja');
       request.locale = 'ja';
       request.expiredSessions = [];

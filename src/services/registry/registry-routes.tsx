@@ -83,8 +83,8 @@ function toFilter(values: Static<typeof SearchQuery>, t: FastifyRequest['t']): {
     if (parsed.ok) birthDate = parsed.iso;
     else errors.birthDate = t(parsed.reason === 'era-range' ? 'validation.dateEra' : parsed.reason === 'invalid-date' ? 'validation.dateInvalid' : 'validation.date');
   }
-  if (values.area === undefined || !(AREAS as readonly string[]).includes(values.area)) values.area = '';
-  const any = values.kana || values.name || values.address || values.birthDate || values.area;
+  const area = (AREAS as readonly string[]).includes(values.area) ? (values.area as (typeof AREAS)[number]) : null;
+  const any = values.kana || values.name || values.address || values.birthDate || area;
   if (!any || Object.keys(errors).length) return { filter: null, errors };
   return {
     filter: {
@@ -92,7 +92,7 @@ function toFilter(values: Static<typeof SearchQuery>, t: FastifyRequest['t']): {
       ...(values.name ? { name: values.name } : {}),
       ...(values.address ? { address: values.address } : {}),
       ...(birthDate ? { birthDate } : {}),
-      ...(values.area ? { area: values.area } : {}),
+      ...(area ? { area } : {}),
       includeInactive: values.inactive.includes('1'),
     },
     errors,
