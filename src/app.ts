@@ -73,7 +73,15 @@ function inProcessFetch(app: FastifyInstance, trustProxy: boolean): CustomFetch 
 
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; platform: Platform }> {
   const { config, db } = options;
-  const log = pino({ level: config.logLevel });
+  const log = pino({
+    level: config.logLevel,
+    serializers: {
+      // Query strings carry search terms and questions (names, birth dates): log the path only.
+      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+      // Database errors can carry the statement's parameters (personal data): keep code and message only.
+      err: (err: Error & { code?: string; constraint?: string }) => ({ type: err.name, message: err.message, code: err.code, constraint: err.constraint, stack: err.stack }),
+    },
+  });
   const app = Fastify({
     loggerInstance: log,
     trustProxy: config.trustProxy,

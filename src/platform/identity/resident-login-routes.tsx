@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { IdentityClaims } from '../catalogue/city-service.ts';
 import { setFlash } from '../http/flash.ts';
 import { cookieOptions, viewContext } from '../http/request-context.ts';
+import { sameSitePath } from '../http/safe-path.ts';
 import { sessionCookieName } from '../session/session-store.ts';
 import { Page } from '../ui/layout.tsx';
 import { Button } from '../ui/components/button.tsx';
@@ -18,7 +19,8 @@ const COOKIE = sessionCookieName('resident');
 
 /** Only our own resident pages are allowed after login (no open redirect). */
 export function safeResidentNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?!\/)[^\s]*$/.test(next) && !next.startsWith('/staff') && !next.startsWith('/auth') ? next : '/mypage';
+  const path = sameSitePath(next, '/mypage');
+  return path.startsWith('/staff') || path.startsWith('/auth') ? '/mypage' : path;
 }
 
 function toIdentityClaims(claims: Record<string, unknown>): IdentityClaims {
@@ -84,9 +86,10 @@ export async function registerResidentLoginRoutes(app: FastifyInstance, platform
       return reply.redirect('/auth/login?failed=1', 303);
     }
     const identity = toIdentityClaims(login.claims);
-    const matcher = platform.services.find((s) => s.matchResident);
-    const residentId = matcher?.matchResident ? await matcher.matchResident(db, identity) : null;
     const assurance = login.acr === 'card' ? 'card' : 'password';
+    // Only a card login proves the basic facts, so only it links the account to a registry record.
+    const matcher = platform.services.find((s) => s.matchResident);
+    const residentId = assurance === 'card' && matcher?.matchResident ? await matcher.matchResident(db, identity) : null;
     const accountId = await db.transaction().execute(async (trx) => {
       const id = await upsertResidentAccount(trx, { issuer: login.issuer, subject: login.subject, displayName: identity.name, assurance, claims: login.claims, residentId });
       await recordAudit(trx, { actor: { type: 'resident', id }, action: 'resident.login', targetType: 'resident_account', targetId: id, details: { assurance, matched: residentId !== null }, requestId: request.id });

@@ -29,6 +29,8 @@ test('the assurance level is carried into the session: password login is not car
   const b = t.browser();
   const page = await b.loginResident('demo-02', 'password');
   assert.match(page.body, /パスワードによるログインです/);
+  assert.match(page.body, /マイナンバーカードでログインしたときだけ表示します/, 'a password login does not unlock the registry record');
+  assert.equal((await b.get('/api/me/resident')).statusCode, 404);
 });
 
 test('a resident cannot read another resident’s record: 404, the same as a record that does not exist', async () => {
@@ -87,4 +89,8 @@ test('after login the resident returns only to a page of this site', async () =>
   assert.equal(start.statusCode, 303);
   const page = await b.loginResident('demo-06');
   assert.match(page.body, /マイページ/);
+  for (const next of ['/%5Cevil.example/x', '//evil.example', 'https://evil.example']) {
+    const response = await b.get(`/auth/login?next=${next}`);
+    assert.equal(response.headers.location, '/mypage', next);
+  }
 });

@@ -3,15 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { requireResident } from '../access/require-access.ts';
 import type { MyPageSection } from '../catalogue/city-service.ts';
 import { cookieOptions, viewContext } from '../http/request-context.ts';
+import { sameSitePath } from '../http/safe-path.ts';
 import { parseLocale } from '../i18n/i18n.ts';
 import type { Platform } from '../platform.ts';
 import { Page } from '../ui/layout.tsx';
 import { LinkButton } from '../ui/components/button.tsx';
 import { NotificationBanner } from '../ui/components/feedback.tsx';
-
-function safeBack(back: unknown): string {
-  return typeof back === 'string' && /^\/(?!\/)/.test(back) ? back : '/';
-}
 
 export async function registerPortalRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   app.get('/', async (request, reply) => {
@@ -62,7 +59,7 @@ export async function registerPortalRoutes(app: FastifyInstance, platform: Platf
         <h1>{t('portal.mypage.title')}</h1>
         <p>{t('portal.mypage.greeting', { name: resident.displayName })}</p>
         <NotificationBanner kind={resident.assurance === 'card' ? 'success' : 'info'} title={t(`portal.mypage.assurance.${resident.assurance}`)} />
-        {resident.residentId ? null : <p>{t('portal.mypage.notRegistered')}</p>}
+        {resident.residentId ? null : <p>{t(resident.assurance === 'card' ? 'portal.mypage.notRegistered' : 'portal.mypage.cardForRecord')}</p>}
         {sections.length === 0 ? <p>{t('portal.mypage.empty')}</p> : null}
         {sections.map((s) => (
           <section class="card">
@@ -79,6 +76,6 @@ export async function registerPortalRoutes(app: FastifyInstance, platform: Platf
     const query = request.query as Record<string, unknown>;
     const locale = parseLocale(query.to);
     if (locale) reply.setCookie('lang', locale, { ...cookieOptions(platform), httpOnly: false, maxAge: 365 * 24 * 3600 });
-    return reply.redirect(safeBack(query.back), 303);
+    return reply.redirect(sameSitePath(query.back, '/'), 303);
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { setFlash } from '../http/flash.ts';
 import { readForm } from '../http/form.ts';
 import { cookieOptions, viewContext } from '../http/request-context.ts';
+import { sameSitePath } from '../http/safe-path.ts';
 import type { Platform } from '../platform.ts';
 import { sessionCookieName } from '../session/session-store.ts';
 import { checkCode, checkPassword } from './staff-login.ts';
@@ -16,7 +17,8 @@ const COOKIE = sessionCookieName('staff');
 
 /** Only our own back-office paths are allowed as a post-login destination (no open redirect). */
 export function safeStaffNext(next: unknown): string {
-  return typeof next === 'string' && /^\/staff(\/[^\s]*)?$/.test(next) && !next.startsWith('//') ? next : '/staff';
+  const path = sameSitePath(next, '/staff');
+  return path === '/staff' || path.startsWith('/staff/') || path.startsWith('/staff?') ? path : '/staff';
 }
 
 const LoginForm = Type.Object({

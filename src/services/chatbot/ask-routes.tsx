@@ -16,10 +16,11 @@ import { composeAnswer } from './compose-answer.ts';
 import { AskPage, FaqPage, InquiryDonePage, InquiryPage } from './ask-views.tsx';
 import type { FaqIndexCache } from './faq-index-cache.ts';
 import { createInquiry, validateInquiry } from './inquiry-service.ts';
+import { chatbotDb } from './tables.ts';
 
 const CHAT_JS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets/chat.js'), 'utf8');
 
-const FeedbackForm = Type.Object({ queryId: Type.String({ pattern: '^\\d{1,12}$' }), helpful: Type.Union([Type.Literal('yes'), Type.Literal('no')]), q: Type.String({ maxLength: 400 }) });
+const FeedbackForm = Type.Object({ queryId: Type.String({ pattern: '^\\d{1,12}$' }), token: Type.String({ minLength: 1, maxLength: 64 }), helpful: Type.Union([Type.Literal('yes'), Type.Literal('no')]), q: Type.String({ maxLength: 400 }) });
 const InquiryForm = Type.Object({
   question: Type.String({ maxLength: 4000 }),
   department: Type.String({ maxLength: 40 }),
@@ -28,10 +29,11 @@ const InquiryForm = Type.Object({
   from: Type.String({ maxLength: 12, pattern: '^\\d*$' }),
 });
 const AskJson = Type.Object({ q: Type.String({ maxLength: 2000 }) }, { additionalProperties: false });
-const FeedbackJson = Type.Object({ queryId: Type.Integer({ minimum: 1 }), helpful: Type.Boolean() }, { additionalProperties: false });
+const FeedbackJson = Type.Object({ queryId: Type.Integer({ minimum: 1 }), token: Type.String({ minLength: 1, maxLength: 64 }), helpful: Type.Boolean() }, { additionalProperties: false });
 const FaqJson = Type.Object({ id: Type.String(), question: Type.String(), answer: Type.String(), department: Type.String(), category: Type.String() });
 const AnswerJson = Type.Object({
   queryId: Type.Integer(),
+  feedbackToken: Type.String(),
   confidence: Type.Number(),
   answer: Type.Union([FaqJson, Type.Null()]),
   composed: Type.Union([Type.String(), Type.Null()]),
@@ -45,6 +47,13 @@ export async function registerAskRoutes(app: FastifyInstance, platform: Platform
     const rows = await listDepartments(db);
     const map = new Map(rows.map((d) => [d.code, request.locale === 'ja' ? d.name_ja : d.name_en]));
     return { name: (code: string) => map.get(code) ?? code, list: rows.map((d) => ({ code: d.code, name: request.locale === 'ja' ? d.name_ja : d.name_en })) };
+  }
+
+  /** The question an inquiry came from, if the form's reference to it is real. */
+  async function existingQueryId(from: string): Promise<number | null> {
+    if (!/^\d{1,12}$/.test(from)) return null;
+    const row = await chatbotDb(db).selectFrom('chatbot_queries').select('id').where('id', '=', Number(from)).executeTakeFirst();
+    return row?.id ?? null;
   }
 
   async function answerFor(request: FastifyRequest, question: string): Promise<{ answer: Answer; composed: string | null }> {
@@ -84,7 +93,7 @@ export async function registerAskRoutes(app: FastifyInstance, platform: Platform
   app.post('/ask/feedback', async (request, reply) => {
     const { values, errors } = readForm(FeedbackForm, request.body);
     if (errors.length) throw new DomainError('invalid_input', 400, 'error.badRequest.body');
-    await recordFeedback(db, Number(values.queryId), values.helpful === 'yes');
+    await recordFeedback(db, { queryId: Number(values.queryId), token: values.token, helpful: values.helpful === 'yes' });
     setFlash(reply, 'success', 'chatbot.feedback.thanks');
     return reply.redirect(`/ask?${new URLSearchParams({ q: values.q, thanks: '1' })}`, 303);
   });
@@ -106,7 +115,7 @@ export async function registerAskRoutes(app: FastifyInstance, platform: Platform
   app.post('/ask/inquiry', async (request, reply) => {
     const { values } = readForm(InquiryForm, request.body);
     const departments = await departmentNames(request);
-    const input = { question: values.question, department: values.department, email: values.email, phone: values.phone, queryId: values.from ? Number(values.from) : null, residentAccountId: request.resident?.accountId ?? null };
+    const input = { question: values.question, department: values.department, email: values.email, phone: values.phone, queryId: await existingQueryId(values.from), residentAccountId: request.resident?.accountId ?? null };
     const errors = validateInquiry(input, departments.list.map((d) => d.code));
     if (errors.length) {
       return reply.html(<InquiryPage ctx={viewContext(request)} values={values} errors={fieldErrorMap(errors, request.t)} departments={departments.list} />, 400);
@@ -125,6 +134,7 @@ export async function registerAskRoutes(app: FastifyInstance, platform: Platform
       const present = (f: NonNullable<Answer['best']>) => ({ id: f.id, ...localised(f, request.locale), department: f.department, category: f.category });
       return {
         queryId: answer.queryId,
+        feedbackToken: answer.feedbackToken,
         confidence: answer.confidence,
         answer: answer.best ? present(answer.best) : null,
         composed,
@@ -138,7 +148,7 @@ export async function registerAskRoutes(app: FastifyInstance, platform: Platform
     { schema: { tags: ['chatbot'], summary: '回答が役に立ったかの評価', body: FeedbackJson, response: { 204: Type.Null() } } },
     async (request, reply) => {
       const body = request.body as Static<typeof FeedbackJson>;
-      await recordFeedback(db, body.queryId, body.helpful);
+      await recordFeedback(db, { queryId: body.queryId, token: body.token, helpful: body.helpful });
       return reply.status(204).send();
     },
   );

@@ -3,7 +3,9 @@
  * "answer" vs "not sure" by the engine's calibrated confidence, and log the
  * question (personal data masked) for the staff's reports.
  */
+import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { requireAccess } from '../../platform/access/require-access.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { invalidInput } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -19,6 +21,8 @@ const CANDIDATES = 4;
 
 export interface Answer {
   queryId: number;
+  /** Proves a later "was this helpful?" comes from whoever got this answer. */
+  feedbackToken: string;
   confidence: number;
   confident: boolean;
   best: PublishedFaq | null;
@@ -40,9 +44,11 @@ export async function ask(db: Kysely<PlatformTables>, cache: FaqIndexCache, inpu
   const result = index.search(masked.replace(/[［\[][^］\]]*[］\]]/g, ' '), CANDIDATES + 1);
   const hits = result.results.filter((h) => h.score > 0).map((h) => entries.get(h.id)!).filter(Boolean);
   const confident = hits.length > 0 && result.confidence >= ANSWER_THRESHOLD;
+  const feedbackToken = crypto.randomBytes(16).toString('base64url');
   const row = await chatbotDb(db)
     .insertInto('chatbot_queries')
     .values({
+      feedback_token: feedbackToken,
       query: masked,
       locale: input.locale,
       top_entry_id: hits[0]?.id ?? null,
@@ -54,6 +60,7 @@ export async function ask(db: Kysely<PlatformTables>, cache: FaqIndexCache, inpu
     .executeTakeFirstOrThrow();
   return {
     queryId: row.id,
+    feedbackToken,
     confidence: result.confidence,
     confident,
     best: confident ? hits[0]! : null,
@@ -61,12 +68,14 @@ export async function ask(db: Kysely<PlatformTables>, cache: FaqIndexCache, inpu
   };
 }
 
-export async function recordFeedback(db: Kysely<PlatformTables>, queryId: number, helpful: boolean): Promise<void> {
-  await chatbotDb(db)
-    .insertInto('chatbot_feedback')
-    .values({ query_id: queryId, helpful })
-    .onConflict((oc) => oc.column('query_id').doUpdateSet({ helpful }))
-    .execute();
+/** Records the first rating of an answer; an unknown answer or a wrong token is a 404. */
+export async function recordFeedback(db: Kysely<PlatformTables>, feedback: { queryId: number; token: string; helpful: boolean }): Promise<void> {
+  const cdb = chatbotDb(db);
+  const query = await cdb.selectFrom('chatbot_queries').select('feedback_token').where('id', '=', feedback.queryId).executeTakeFirst();
+  const expected = query?.feedback_token ?? '';
+  const matches = expected.length === feedback.token.length && expected.length > 0 && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(feedback.token));
+  requireAccess(matches);
+  await cdb.insertInto('chatbot_feedback').values({ query_id: feedback.queryId, helpful: feedback.helpful }).onConflict((oc) => oc.column('query_id').doNothing()).execute();
 }
 
 /** The text to show in the user's language: English where the entry has it. */

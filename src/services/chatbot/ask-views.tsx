@@ -83,6 +83,7 @@ export function AskPage(props: {
             <form method="post" action="/ask/feedback">
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="queryId" value={String(answer.queryId)} />
+              <input type="hidden" name="token" value={answer.feedbackToken} />
               <input type="hidden" name="q" value={props.question} />
               <fieldset class="fieldset">
                 <legend class="field-label">{t('chatbot.feedback.question')}</legend>

@@ -28,7 +28,11 @@ describe('asking', () => {
     assert.match(page.body, /出典：よくある質問/);
     assert.match(page.body, /この回答は役に立ちましたか/);
     const queryId = /name="queryId" value="(\d+)"/.exec(page.body)![1]!;
-    const thanks = await b.follow(await b.post('/ask/feedback', { queryId, helpful: 'no', q: 'ゴミの収集日を知りたい' }));
+    const token = /name="token" value="([^"]+)"/.exec(page.body)![1]!;
+    const forged = await t.app.inject({ method: 'POST', url: '/api/chat/feedback', payload: { queryId: Number(queryId), token: 'guessed', helpful: true } });
+    assert.equal(forged.statusCode, 404, 'someone else cannot rate this answer');
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/chat/feedback', payload: { queryId: 999999, token: 'x', helpful: true } })).statusCode, 404);
+    const thanks = await b.follow(await b.post('/ask/feedback', { queryId, token, helpful: 'no', q: 'ゴミの収集日を知りたい' }));
     assert.match(thanks.body, /ご意見ありがとうございました/);
     const row = await chatbotDb(t.db.kysely).selectFrom('chatbot_feedback').selectAll().where('query_id', '=', Number(queryId)).executeTakeFirstOrThrow();
     assert.equal(row.helpful, false);

@@ -96,13 +96,15 @@ export async function answerInquiry(db: Kysely<PlatformTables>, notifier: Notifi
     await chatbotDb(trx).updateTable('chatbot_inquiries').set({ answer, status: 'answered', answered_by: actor.id, answered_at: new Date() }).where('id', '=', id).execute();
     await recordAudit(trx, { actor: { type: 'staff', id: actor.id }, action: 'chatbot.inquiry.answered', targetType: 'inquiry', targetId: id, requestId });
   });
+  // A corrected answer is a new message; the same answer twice (a double click) is one.
+  const key = `inquiry-answer-${id}-${crypto.createHash('sha256').update(answer).digest('hex').slice(0, 16)}`;
   const body = `奥州市へのお問い合わせ（受付番号 ${inquiry.reference}）への回答です。\n\n${answer}\n\n奥州市`;
   if (inquiry.contact_email) {
-    await notifier.send({ channel: 'email', to: inquiry.contact_email, subject: `【奥州市】お問い合わせへの回答（${inquiry.reference}）`, body, idempotencyKey: `inquiry-answer-${id}-${answer.length}` });
+    await notifier.send({ channel: 'email', to: inquiry.contact_email, subject: `【奥州市】お問い合わせへの回答（${inquiry.reference}）`, body, idempotencyKey: key });
     return { sentTo: 'email' };
   }
   if (inquiry.contact_phone) {
-    await notifier.send({ channel: 'sms', to: inquiry.contact_phone, body: `奥州市からの回答（${inquiry.reference}）：${answer}`.slice(0, 670), idempotencyKey: `inquiry-answer-${id}-${answer.length}` });
+    await notifier.send({ channel: 'sms', to: inquiry.contact_phone, body: `奥州市からの回答（${inquiry.reference}）：${answer}`.slice(0, 670), idempotencyKey: key });
     return { sentTo: 'sms' };
   }
   return { sentTo: null };
@@ -112,6 +114,7 @@ export async function answerInquiry(db: Kysely<PlatformTables>, notifier: Notifi
 export async function inquiryToFaq(db: Kysely<PlatformTables>, actor: StaffActor, id: string, requestId: string): Promise<string> {
   const inquiry = await getInquiry(db, actor, id);
   requireAccess(inquiry.answer !== null, 'forbidden');
+  if (inquiry.faq_entry_id) return inquiry.faq_entry_id; // already turned into a draft: go there
   const entryId = await createFaqDraft(db, actor, {
     id: `inquiry-${inquiry.reference.toLowerCase()}`,
     department: inquiry.department_code,

@@ -10,7 +10,7 @@ const PROMPTS = {
 export async function assistWithInquiry(
   platform: Platform,
   staff: StaffActor,
-  inquiry: { id: string; question: string; contact_email: string | null; contact_phone: string | null },
+  inquiry: { id: string; question: string },
   task: keyof typeof PROMPTS,
   requestId: string,
 ): Promise<{ text: string } | { error: string }> {
@@ -23,7 +23,8 @@ export async function assistWithInquiry(
       maxTokens: 600,
       messages: [
         { role: 'system', content: PROMPTS[task] },
-        { role: 'user', content: [inquiry.question, inquiry.contact_email, inquiry.contact_phone].filter(Boolean).join('\n') },
+        // The contact details are not needed to summarise or answer, so they are never sent.
+        { role: 'user', content: inquiry.question },
       ],
     });
     return { text: result.text.trim() };

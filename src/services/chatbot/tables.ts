@@ -33,6 +33,7 @@ export type ChatbotTables = {
     confidence: number;
     answered: boolean;
     resident_account_id: string | null;
+    feedback_token: string | null;
   };
   chatbot_feedback: { query_id: number; helpful: boolean; created_at: Generated<Date> };
   chatbot_inquiries: {

@@ -171,6 +171,11 @@ export function problemsCsv(problems: ImportProblem[], t: (key: string) => strin
   return '\uFEFF' + stringify([['行', '項目', '入力値', '内容'], ...problems.map((p) => [p.row, p.column, p.value, t(p.messageKey)])]);
 }
 
+/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it with an apostrophe. */
+function neutraliseFormulas(lines: string[][]): void {
+  for (const line of lines) for (let i = 0; i < line.length; i++) if (/^[=+\-@\t\r]/.test(line[i]!)) line[i] = `'${line[i]}`;
+}
+
 /** CSV with a BOM so Excel opens the Japanese text correctly. */
 export async function exportResidents(db: Kysely<PlatformTables>, actor: StaffActor, filter: ResidentFilter, requestId: string): Promise<string> {
   requireAccess(canExportRegistry(actor), 'forbidden');
@@ -182,6 +187,7 @@ export async function exportResidents(db: Kysely<PlatformTables>, actor: StaffAc
   for await (const r of allResidents(rdb, filter)) {
     lines.push([r.resident_code, r.household_number, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana, r.birth_date, sexLabel[r.sex], r.relationship, townCodes.get(r.town_name) ?? '', r.address_line, statusLabel[r.status]]);
   }
+  neutraliseFormulas(lines);
   await recordAudit(db, { actor: { type: 'staff', id: actor.id }, action: 'registry.exported', targetType: 'registry', targetId: null, details: { filter: { ...filter }, rows: lines.length - 1 }, requestId });
   return '\uFEFF' + stringify(lines);
 }

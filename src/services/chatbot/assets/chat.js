@@ -42,7 +42,7 @@
   function post(url, body) {
     return fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body) });
   }
-  function feedback(li, queryId) {
+  function feedback(li, queryId, token) {
     var p = para(li, text.helpful + ' ');
     [[true, text.yes], [false, text.no]].forEach(function (choice) {
       var b = document.createElement('button');
@@ -50,7 +50,7 @@
       b.className = 'btn btn-secondary';
       b.textContent = choice[1];
       b.addEventListener('click', function () {
-        post('/api/chat/feedback', { queryId: queryId, helpful: choice[0] }).then(function () { p.textContent = text.thanks; });
+        post('/api/chat/feedback', { queryId: queryId, token: token, helpful: choice[0] }).then(function () { p.textContent = text.thanks; });
       });
       p.appendChild(b);
     });
@@ -72,7 +72,7 @@
         para(li, data.composed || data.answer.answer);
         var src = para(li, text.source);
         link(src, '/ask/faq/' + encodeURIComponent(data.answer.id), data.answer.question);
-        feedback(li, data.queryId);
+        feedback(li, data.queryId, data.feedbackToken);
       } else {
         para(li, text.notSure);
         var ul = document.createElement('ul');
