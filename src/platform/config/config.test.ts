@@ -26,6 +26,8 @@ test('each wrong value names its variable and what it expects', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', /true or false/],
     [{ OIDC_ISSUER: 'https://id.example.jp' }, 'OIDC_CLIENT_SECRET', /client secret/],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /32 characters/],
+    [{ NODE_ENV: 'production' }, 'OIDC_ISSUER', /NODE_ENV=production/],
+    [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.jp', OIDC_CLIENT_SECRET: 's' }, 'DEMO_DATA', /false when NODE_ENV=production/],
   ];
   for (const [env, variable, expected] of cases) {
     assert.throws(() => loadConfig(env), (error: unknown) => {

@@ -94,6 +94,14 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('SESSION_SECRET', 'at least 32 characters', '(too short)');
   }
   const trustProxy = boolean(env, 'TRUST_PROXY', false);
+  const demoData = boolean(env, 'DEMO_DATA', true);
+  // In production the demo identity provider and demo accounts (public passwords) must not start.
+  if (env.NODE_ENV === 'production' && !oidcIssuer) {
+    throw new ConfigError('OIDC_ISSUER', 'the identity provider URL when NODE_ENV=production (the demo provider is for development)', undefined);
+  }
+  if (env.NODE_ENV === 'production' && demoData) {
+    throw new ConfigError('DEMO_DATA', 'false when NODE_ENV=production (demo accounts have public passwords)', env.DEMO_DATA);
+  }
   return {
     port,
     host,
@@ -107,7 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     oidcIssuer,
     oidcClientId: env.OIDC_CLIENT_ID || 'oshu-dx',
     oidcClientSecret,
-    demoData: boolean(env, 'DEMO_DATA', true),
+    demoData,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -160,8 +160,10 @@ describe('FAQ editor', () => {
     await manager.post('/staff/chatbot/faq/hanami-shuttle', { id: '', department: '', category: 'くらし・手続き', question: '桜まつりの臨時シャトルの乗り場はどこですか', answer: '臨時シャトルは水沢駅前と江刺総合支所前から出ます。', keywords: 'シャトル', questionEn: '', answerEn: '' });
     const versions = await chatbotDb(t.db.kysely).selectFrom('chatbot_faq_versions').select(['version', 'status']).where('entry_id', '=', 'hanami-shuttle').orderBy('version').execute();
     assert.deepEqual(versions, [{ version: 1, status: 'published' }, { version: 2, status: 'draft' }]);
-    const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('target_id', '=', 'hanami-shuttle').orderBy('seq').execute();
-    assert.deepEqual(audit.map((a) => a.action), ['chatbot.faq.created', 'chatbot.faq.submitted', 'chatbot.faq.published', 'chatbot.faq.edited']);
+    await manager.post('/staff/chatbot/faq/hanami-shuttle/versions/2/submit');
+    assert.equal((await manager.post('/staff/chatbot/faq/hanami-shuttle/versions/2/publish')).statusCode, 403, 'the author does not publish their own version');
+    const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('target_id', '=', 'hanami-shuttle').where('action', '!=', 'chatbot.faq.submitted').orderBy('seq').execute();
+    assert.deepEqual(audit.map((a) => a.action), ['chatbot.faq.created', 'chatbot.faq.published', 'chatbot.faq.edited']);
   });
 
   test('reports show unanswered questions and the weekly chart', async () => {

@@ -114,7 +114,9 @@ export async function submitForReview(db: Kysely<PlatformTables>, actor: StaffAc
 export async function publishVersion(db: Kysely<PlatformTables>, actor: StaffActor, entryId: string, version: number, requestId: string): Promise<void> {
   const { entry, versions } = await faqForEditing(db, actor, entryId);
   requireAccess(canPublishFor(actor, entry.department_code), 'forbidden');
-  requireAccess(versions.some((v) => v.version === version && v.status === 'in_review'), 'forbidden');
+  const candidate = versions.find((v) => v.version === version && v.status === 'in_review');
+  // Four eyes: whoever wrote a version does not publish it.
+  requireAccess(candidate !== undefined && candidate.author_staff_id !== actor.id, 'forbidden');
   await db.transaction().execute(async (trx) => {
     const cdb = chatbotDb(trx);
     await cdb.updateTable('chatbot_faq_versions').set({ status: 'retired' }).where('entry_id', '=', entryId).where('status', '=', 'published').execute();
