@@ -24,10 +24,6 @@ export function hasRole(actor: StaffActor, department: string | '*', roles: Staf
   return actor.roles.some((r) => (department === '*' || r.department === department) && roles.includes(r.role));
 }
 
-export function departmentsOf(actor: StaffActor): string[] {
-  return [...new Set(actor.roles.map((r) => r.department))];
-}
-
 export function auditActorOf(actor: Actor | null): { type: 'staff' | 'resident' | 'anonymous'; id: string | null } {
   if (!actor) return { type: 'anonymous', id: null };
   return actor.kind === 'staff' ? { type: 'staff', id: actor.id } : { type: 'resident', id: actor.accountId };

@@ -23,10 +23,8 @@ export class DomainError extends Error {
 
 export const notFound = () => new DomainError('not_found', 404, 'error.notFound.body');
 export const forbidden = () => new DomainError('forbidden', 403, 'error.forbidden.body');
-export const unauthenticated = () => new DomainError('unauthenticated', 401, 'error.unauthenticated.body');
 export const invalidInput = (fields: FieldError[]) => new DomainError('invalid_input', 400, 'error.invalid.body', {}, fields);
 export const csrfRejected = () => new DomainError('csrf', 403, 'error.csrf.body');
-export const tooLarge = (maxMb: number) => new DomainError('too_large', 413, 'error.tooLarge.body', { max: maxMb });
 
 /** Sent by page routes that need a login: the edge redirects to the right login page. */
 export class LoginRequired extends Error {

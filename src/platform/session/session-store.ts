@@ -85,19 +85,4 @@ export class SessionStore {
   async destroy(sessionId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
-
-  async destroyAllFor(kind: SessionKind, subjectId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('kind', '=', kind).where('subject_id', '=', subjectId).execute();
-  }
-
-  /** Test hook and housekeeping: sessions idle beyond their limit are removed. */
-  async expireIdle(): Promise<number> {
-    let removed = 0;
-    for (const kind of ['staff', 'resident'] as const) {
-      const cutoff = new Date(Date.now() - this.idleMinutes[kind] * 60_000);
-      const result = await this.db.deleteFrom('sessions').where('kind', '=', kind).where('last_seen_at', '<', cutoff).executeTakeFirst();
-      removed += Number(result.numDeletedRows);
-    }
-    return removed;
-  }
 }

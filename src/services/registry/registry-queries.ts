@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { addressSearchKey } from '../../platform/text/address.ts';
 import { kanaSearchKey, nameSearchKey } from '../../platform/text/search-key.ts';
-import type { Area, RegistryDb, ResidentStatus } from './tables.ts';
+import type { Area, RegistryDb } from './tables.ts';
 
 export interface ResidentFilter {
   kana?: string;
@@ -101,12 +101,6 @@ export async function residentRecord(db: RegistryDb, id: string) {
 }
 
 export type ResidentRecord = NonNullable<Awaited<ReturnType<typeof residentRecord>>>;
-
-export async function countResidents(db: RegistryDb, status: ResidentStatus | null = null): Promise<number> {
-  let query = db.selectFrom('registry_residents').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (status) query = query.where('status', '=', status);
-  return Number((await query.executeTakeFirstOrThrow()).n);
-}
 
 /** Residents whose basic facts (name, birth date, address) match an identity: the login matching rule. */
 export async function residentsMatching(db: RegistryDb, facts: { nameKey: string; birthDate: string; addressKey: string | null }) {
