@@ -51,6 +51,8 @@ export interface BuildOptions {
   db: Database;
   services?: CityService[];
   notifier?: Notifier;
+  /** A fixed or moving clock for tests. */
+  now?: () => Date;
 }
 
 /** Serves the embedded provider's back-channel (discovery, token, userinfo) in-process. */
@@ -102,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     sessions: new SessionStore(db.kysely, { staff: config.staffIdleMinutes, resident: config.residentIdleMinutes }),
     files: new FileStore(db.kysely, path.join(config.dataDir, 'uploads'), config.uploadMaxBytes),
     notifier: options.notifier ?? new LoggingNotifier(log),
+    now: options.now ?? (() => new Date()),
     log,
     llm: new LlmGateway(createLlmProvider({ baseUrl: config.llmBaseUrl, apiKey: config.llmApiKey, model: config.llmModel }), db.kysely),
     services,
@@ -109,13 +112,15 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   app.decorate('platform', platform);
 
   const issuerOrigin = config.oidcIssuer ? new URL(config.oidcIssuer).origin : null;
+  // Staff maps load tiles from the configured server (the GSI by default).
+  const tileOrigin = config.mapTileUrl?.startsWith('http') ? new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
         formAction: ["'self'", ...(issuerOrigin ? [issuerOrigin] : [])],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.secureCookies ? [] : null,
@@ -169,7 +174,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
 
   for (const service of services) {
     if (service.messages) addMessages(service.messages);
-    for (const [queue, handler] of Object.entries(service.jobs ?? {})) jobs.register(queue, handler);
+    for (const [queue, handler] of Object.entries(service.jobs?.(platform) ?? {})) jobs.register(queue, handler);
     await service.routes(app, platform);
   }
   return { app, platform };

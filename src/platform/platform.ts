@@ -20,6 +20,8 @@ export interface Platform {
   /** Generative AI with personal data masked and every call audited; `enabled` is false unless configured. */
   llm: LlmGateway;
   services: CityService[];
+  /** The clock (tests move it; everything time-dependent reads it here). */
+  now: () => Date;
 }
 
 declare module 'fastify' {

@@ -2,5 +2,6 @@
 import type { CityService } from '../platform/catalogue/city-service.ts';
 import { chatbotService } from './chatbot/index.tsx';
 import { registryService } from './registry/index.ts';
+import { transitService } from './transit/index.tsx';
 
-export const cityServices: CityService[] = [registryService, chatbotService];
+export const cityServices: CityService[] = [registryService, chatbotService, transitService];

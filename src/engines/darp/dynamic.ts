@@ -87,11 +87,10 @@ export function insertionOptions(plans: VehiclePlan[], request: RideRequest, tra
   return query.limit !== undefined ? out.slice(0, query.limit) : out;
 }
 
-function vehicleOptions(plan: VehiclePlan, request: RideRequest, travel: TravelTime): InsertionOption[] {
-  const newPickup: PlannedStop = { requestId: request.id, kind: 'pickup', load: request.load, maxRide: request.maxRide, ...request.pickup };
-  const newDropoff: PlannedStop = { requestId: request.id, kind: 'dropoff', load: request.load, maxRide: request.maxRide, ...request.dropoff };
-  // Node layout: 0 = start, 1 = end, 2.. = committed stops, then the new pickup/drop-off.
-  const stops = [...plan.stops, newPickup, newDropoff];
+/** The vehicle's committed stops (plus any extra ones) as a one-vehicle Problem. */
+function vehicleProblem(plan: VehiclePlan, extra: PlannedStop[], travel: TravelTime) {
+  // Node layout: 0 = start, 1 = end, 2.. = committed stops, then the extra stops.
+  const stops = [...plan.stops, ...extra];
   const locations = [plan.location, plan.endLocation, ...stops.map((s) => s.location)];
   const onBoard = new Map(plan.onBoard.map((r) => [r.requestId, r]));
   for (const id of onBoard.keys()) {
@@ -125,8 +124,23 @@ function vehicleOptions(plan: VehiclePlan, request: RideRequest, travel: TravelT
   for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) matrix[a * L + b] = a === b ? 0 : travel(locations[a]!, locations[b]!);
   const vehicle: Vehicle = { start: 0, end: 1, capacity: plan.capacity, maxDuration: Infinity };
   const p = buildProblem({ name: plan.id, nodes, travel: matrix, requests, vehicles: [vehicle] });
-  const sched = new Scheduler(p);
-  const current = plan.stops.map((_, k) => k + 2);
+  return { p, vehicle, stops, requests, sched: new Scheduler(p), current: plan.stops.map((_, k) => k + 2) };
+}
+
+/**
+ * Earliest start of service at each committed stop of a vehicle, in order, or null when
+ * the stops cannot all be kept (used after a cancellation or a manual change).
+ */
+export function scheduleStops(plan: VehiclePlan, travel: TravelTime): number[] | null {
+  const { vehicle, sched, current } = vehicleProblem(plan, [], travel);
+  if (!sched.feasible(vehicle, current)) return null;
+  return Array.from(sched.B.subarray(1, current.length + 1));
+}
+
+function vehicleOptions(plan: VehiclePlan, request: RideRequest, travel: TravelTime): InsertionOption[] {
+  const newPickup: PlannedStop = { requestId: request.id, kind: 'pickup', load: request.load, maxRide: request.maxRide, ...request.pickup };
+  const newDropoff: PlannedStop = { requestId: request.id, kind: 'dropoff', load: request.load, maxRide: request.maxRide, ...request.dropoff };
+  const { p, vehicle, stops, requests, sched, current } = vehicleProblem(plan, [newPickup, newDropoff], travel);
   const info = analyseRoute(p, sched, vehicle, current);
   // A plan that is already infeasible cannot promise anything more.
   if (!info) return [];

@@ -53,7 +53,8 @@ export interface CityService {
   matchResident?: (db: Kysely<PlatformTables>, claims: IdentityClaims) => Promise<string | null>;
   /** People the embedded demo identity provider offers (demo only; the registry provides them). */
   demoIdentities?: () => DemoIdentity[];
-  jobs?: Record<string, JobHandler>;
+  /** Background job handlers by queue name (built once the platform exists). */
+  jobs?: (platform: Platform) => Record<string, JobHandler>;
   /** Loads demo data into an empty database when DEMO_DATA is on. */
   seedDemo?: (platform: Platform) => Promise<void>;
   routes: (app: FastifyInstance, platform: Platform) => Promise<void>;

@@ -33,6 +33,13 @@ export interface Config {
   llmBaseUrl: string | null;
   llmApiKey: string | null;
   llmModel: string;
+  /** OSRM server for road travel times (e.g. http://127.0.0.1:5000); unset = distance × detour factor ÷ speed. */
+  osrmUrl: string | null;
+  /** Map tile URL template for staff maps; null = no tiles (stops and routes still drawn). */
+  mapTileUrl: string | null;
+  mapTileAttribution: string;
+  /** Time budget of the on-demand bus's nightly re-optimisation, seconds. */
+  transitReoptimiseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +87,19 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
   return raw as T;
 }
 
+const GSI_STANDARD_TILES = 'https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png';
+
+/** MAP_TILE_URL: a template with {z}/{x}/{y}; "none" for no tiles (offline). Default: GSI standard map. */
+function mapTiles(env: Env): string | null {
+  const raw = env.MAP_TILE_URL;
+  if (raw === undefined || raw === '') return GSI_STANDARD_TILES;
+  if (raw === 'none') return null;
+  if (!/^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/.test(raw) && !/^\/.+\{z\}.*\{x\}.*\{y\}/.test(raw)) {
+    throw new ConfigError('MAP_TILE_URL', 'a tile URL template with {z}, {x} and {y}, or "none"', raw);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '0.0.0.0';
@@ -125,5 +145,9 @@ export function loadConfig(env: Env = process.env): Config {
     llmBaseUrl: url(env, 'LLM_BASE_URL', ['http:', 'https:']),
     llmApiKey: env.LLM_API_KEY || null,
     llmModel: env.LLM_MODEL || 'gpt-4o-mini',
+    osrmUrl: url(env, 'OSRM_URL', ['http:', 'https:']),
+    mapTileUrl: mapTiles(env),
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>',
+    transitReoptimiseSeconds: integer(env, 'TRANSIT_REOPTIMISE_SECONDS', 30, 1, 3600),
   };
 }

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { backoffSeconds, JobQueue } from './job-queue.ts';
 import { cityServices } from '../../services/index.ts';
+import type { Platform } from '../platform.ts';
 
 const log = pino({ level: 'silent' });
 let db: TestDatabase;
@@ -84,6 +85,6 @@ test('enqueueing to a queue nobody handles is refused; every service job has a h
   const queue = new JobQueue(db.kysely, log);
   await assert.rejects(queue.enqueue(db.kysely, 'nobody', {}), /No handler/);
   for (const service of cityServices) {
-    for (const [name, handler] of Object.entries(service.jobs ?? {})) assert.equal(typeof handler, 'function', `${service.id}:${name}`);
+    for (const [name, handler] of Object.entries(service.jobs?.({} as Platform) ?? {})) assert.equal(typeof handler, 'function', `${service.id}:${name}`);
   }
 });

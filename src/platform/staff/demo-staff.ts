@@ -16,6 +16,11 @@ export const DEMO_STAFF: { loginId: string; displayName: string; roles: { depart
   { loginId: 'shimin.tanto', displayName: '市民 花子（市民課 担当）', roles: [{ department: 'citizens', role: 'clerk' }] },
   { loginId: 'shimin.kacho', displayName: '戸籍 一郎（市民課 課長）', roles: [{ department: 'citizens', role: 'manager' }] },
   { loginId: 'zeimu.tanto', displayName: '税務 次郎（税務課 担当）', roles: [{ department: 'tax', role: 'clerk' }] },
+  { loginId: 'kotsu.tanto', displayName: '交通 三郎（都市計画課 デマンド交通 担当）', roles: [{ department: 'transport', role: 'clerk' }] },
+  { loginId: 'kotsu.kacho', displayName: '運行 直子（都市計画課 課長）', roles: [{ department: 'transport', role: 'manager' }] },
+  // Drivers hold no department role: the on-demand bus links their account to a vehicle's shift.
+  { loginId: 'driver.sasaki', displayName: '佐々木 運転士（前沢デマンド交通）', roles: [] },
+  { loginId: 'driver.oikawa', displayName: '及川 運転士（前沢デマンド交通）', roles: [] },
 ];
 
 export function demoTotpSecret(loginId: string): string {

@@ -34,7 +34,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { registry?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { registry?: boolean; env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-test-'));
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
@@ -42,11 +42,12 @@ export async function createTestApp(options: { registry?: boolean; env?: Record<
     PUBLIC_URL: 'http://localhost:3000',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    MAP_TILE_URL: 'none',
     ...options.env,
   });
   const db = await createTestDatabase();
   const notifier = new LoggingNotifier(pino({ level: 'silent' }));
-  const { app, platform } = await buildApp({ config, db, notifier });
+  const { app, platform } = await buildApp({ config, db, notifier, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   await seedDemoStaff(db.kysely);
   if (options.registry !== false) {

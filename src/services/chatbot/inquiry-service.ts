@@ -3,6 +3,7 @@
  * created by a resident (contact optional), answered by staff, the answer
  * sent through the notification interface, and turned into a new FAQ draft.
  */
+import { normalizeJapanesePhone } from '../../platform/text/phone.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { StaffActor } from '../../platform/access/actor.ts';
@@ -27,7 +28,6 @@ export interface InquiryInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Japanese phone numbers: 10 digits for landlines, 11 for mobiles, with or without hyphens. */
-const PHONE = /^0\d{9,10}$/;
 
 export function validateInquiry(input: InquiryInput, departments: string[]): FieldError[] {
   const errors: FieldError[] = [];
@@ -35,7 +35,7 @@ export function validateInquiry(input: InquiryInput, departments: string[]): Fie
   if (input.question.length > 2000) errors.push({ field: 'question', messageKey: 'chatbot.inquiry.question.tooLong' });
   if (!departments.includes(input.department)) errors.push({ field: 'department', messageKey: 'chatbot.inquiry.department.required' });
   if (input.email && !EMAIL.test(input.email)) errors.push({ field: 'email', messageKey: 'chatbot.inquiry.email.invalid' });
-  if (input.phone && !PHONE.test(input.phone.replace(/[-‐－ー\s()（）]/g, ''))) errors.push({ field: 'phone', messageKey: 'chatbot.inquiry.phone.invalid' });
+  if (input.phone && !normalizeJapanesePhone(input.phone)) errors.push({ field: 'phone', messageKey: 'chatbot.inquiry.phone.invalid' });
   return errors;
 }
 

@@ -1,0 +1,5 @@
+import type { MyPageSection } from '../../platform/catalogue/city-service.ts';
+
+export async function transitMyPage(): Promise<MyPageSection | null> {
+  return null;
+}

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { TransitContext } from './transit-context.ts';
+
+export async function registerResidentRoutes(_app: FastifyInstance, _ctx: TransitContext): Promise<void> {}

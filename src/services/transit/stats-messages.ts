@@ -1,0 +1,3 @@
+import type { Messages } from '../../platform/i18n/i18n.ts';
+
+export const statsMessages: Messages = { ja: {}, en: {} };

@@ -1,0 +1,5 @@
+/** Statistics (placeholder until written). */
+import type { FastifyInstance } from 'fastify';
+import type { TransitContext } from './transit-context.ts';
+
+export async function registerStatsRoutes(_app: FastifyInstance, _ctx: TransitContext): Promise<void> {}
