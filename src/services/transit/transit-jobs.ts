@@ -34,5 +34,10 @@ export function transitJobs(platform: Platform): Record<string, JobHandler> {
       platform.log.info({ date, ...result }, 'transit night re-optimisation');
       await scheduleReoptimisation(ctx, addDays(date, 1));
     },
+    // Run by a manager from the day board; does not touch the nightly chain.
+    'transit.reoptimise-once': async (payload) => {
+      const result = await reoptimiseDay(transitContext(platform), String(payload.date));
+      platform.log.info({ date: payload.date, by: payload.by, ...result }, 'transit re-optimisation on request');
+    },
   };
 }
