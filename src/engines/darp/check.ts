@@ -113,6 +113,14 @@ export function checkSolution(p: Problem, sol: SolutionOut): CheckResult {
       if (load > veh.capacity + CHECK_EPS) add('capacity', `route ${k}: load ${load} > ${veh.capacity} at node ${nodes[i]}`);
       if (load < -CHECK_EPS) add('capacity', `route ${k}: negative load at node ${nodes[i]}`);
     }
+    if (p.load2) {
+      let load2 = 0;
+      const cap2 = veh.capacity2 ?? Infinity;
+      for (let i = 0; i < m; i++) {
+        load2 += p.load2[nodes[i]!]!;
+        if (load2 > cap2 + CHECK_EPS) add('capacity', `route ${k}: second load ${load2} > ${cap2} at node ${nodes[i]}`);
+      }
+    }
 
     // Difference constraints on positions, added in stages so that the first stage
     // that fails names the cause: travel + windows, then ride times, then duration.

@@ -26,6 +26,8 @@ export interface PlannedStop {
   service: number;
   /** Seats taken by the request (positive). */
   load: number;
+  /** Places taken in the second load dimension (e.g. wheelchair places), if any. */
+  load2?: number;
   /** The request's maximum ride time. */
   maxRide: number;
 }
@@ -40,6 +42,8 @@ export interface OnBoardRider {
 export interface VehiclePlan {
   id: string;
   capacity: number;
+  /** Capacity in the second load dimension (e.g. wheelchair places); unlimited when absent. */
+  capacity2?: number;
   /** Where the vehicle will next be free to change plans, and from when. */
   location: number;
   availableAt: number;
@@ -57,6 +61,7 @@ export interface RideRequest {
   pickup: { location: number; early: number; late: number; service: number };
   dropoff: { location: number; early: number; late: number; service: number };
   load: number;
+  load2?: number;
   maxRide: number;
 }
 
@@ -98,9 +103,11 @@ function vehicleProblem(plan: VehiclePlan, extra: PlannedStop[], travel: TravelT
       throw new Error(`vehicle ${plan.id}: rider ${id} is on board but has no drop-off stop`);
     }
   }
-  const onBoardLoad = plan.stops.filter((s) => s.kind === 'dropoff' && onBoard.has(s.requestId)).reduce((a, s) => a + s.load, 0);
+  const onBoardDrops = plan.stops.filter((s) => s.kind === 'dropoff' && onBoard.has(s.requestId));
+  const onBoardLoad = onBoardDrops.reduce((a, s) => a + s.load, 0);
+  const onBoardLoad2 = onBoardDrops.reduce((a, s) => a + (s.load2 ?? 0), 0);
   const nodes: NodeSpec[] = [
-    { early: plan.availableAt, late: plan.shiftEnd, service: 0, load: onBoardLoad },
+    { early: plan.availableAt, late: plan.shiftEnd, service: 0, load: onBoardLoad, load2: onBoardLoad2 },
     { early: plan.availableAt, late: plan.shiftEnd, service: 0, load: 0 },
   ];
   const requests: Request[] = [];
@@ -111,7 +118,8 @@ function vehicleProblem(plan: VehiclePlan, extra: PlannedStop[], travel: TravelT
     const rider = s.kind === 'dropoff' ? onBoard.get(s.requestId) : undefined;
     // A rider already on board: the ride limit becomes a plain deadline.
     if (rider) late = Math.min(late, rider.pickedUpAt + rider.pickupService + s.maxRide);
-    nodes.push({ early: s.early, late, service: s.service, load: s.kind === 'pickup' ? s.load : -s.load });
+    const sign = s.kind === 'pickup' ? 1 : -1;
+    nodes.push({ early: s.early, late, service: s.service, load: sign * s.load, load2: sign * (s.load2 ?? 0) });
     if (s.kind === 'pickup') pickupNode.set(s.requestId, node);
     else if (!rider) {
       const pu = pickupNode.get(s.requestId);
@@ -122,7 +130,7 @@ function vehicleProblem(plan: VehiclePlan, extra: PlannedStop[], travel: TravelT
   const L = locations.length;
   const matrix = new Float64Array(L * L);
   for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) matrix[a * L + b] = a === b ? 0 : travel(locations[a]!, locations[b]!);
-  const vehicle: Vehicle = { start: 0, end: 1, capacity: plan.capacity, maxDuration: Infinity };
+  const vehicle: Vehicle = { start: 0, end: 1, capacity: plan.capacity, maxDuration: Infinity, ...(plan.capacity2 !== undefined ? { capacity2: plan.capacity2 } : {}) };
   const p = buildProblem({ name: plan.id, nodes, travel: matrix, requests, vehicles: [vehicle] });
   return { p, vehicle, stops, requests, sched: new Scheduler(p), current: plan.stops.map((_, k) => k + 2) };
 }
@@ -138,8 +146,9 @@ export function scheduleStops(plan: VehiclePlan, travel: TravelTime): number[] |
 }
 
 function vehicleOptions(plan: VehiclePlan, request: RideRequest, travel: TravelTime): InsertionOption[] {
-  const newPickup: PlannedStop = { requestId: request.id, kind: 'pickup', load: request.load, maxRide: request.maxRide, ...request.pickup };
-  const newDropoff: PlannedStop = { requestId: request.id, kind: 'dropoff', load: request.load, maxRide: request.maxRide, ...request.dropoff };
+  const loads = { load: request.load, ...(request.load2 ? { load2: request.load2 } : {}), maxRide: request.maxRide };
+  const newPickup: PlannedStop = { requestId: request.id, kind: 'pickup', ...loads, ...request.pickup };
+  const newDropoff: PlannedStop = { requestId: request.id, kind: 'dropoff', ...loads, ...request.dropoff };
   const { p, vehicle, stops, requests, sched, current } = vehicleProblem(plan, [newPickup, newDropoff], travel);
   const info = analyseRoute(p, sched, vehicle, current);
   // A plan that is already infeasible cannot promise anything more.

@@ -28,6 +28,8 @@ export interface RouteInfo {
   LB: Float64Array;
   /** Load on board after serving position k. */
   loadAfter: Float64Array;
+  /** The same for the second load dimension, when the problem has one. */
+  loadAfter2: Float64Array | null;
   /** Depot-inclusive position of each request node on this route, -1 if absent. */
   pos: Int32Array;
   /** The route with its depots: full[0] = start, full[len+1] = end. */
@@ -57,6 +59,12 @@ export function analyseRoute(p: Problem, sched: Scheduler, vehicle: Vehicle, nod
     loadAfter[k] = q;
     if (k > 0) cost += T[full[k - 1]! * N + v]!;
   }
+  let loadAfter2: Float64Array | null = null;
+  if (p.load2) {
+    loadAfter2 = new Float64Array(m);
+    let q2 = 0;
+    for (let k = 0; k < m; k++) loadAfter2[k] = q2 += p.load2[full[k]!]!;
+  }
   const LB = new Float64Array(m);
   LB[m - 1] = p.late[vehicle.end]!;
   for (let k = m - 2; k >= 0; k--) {
@@ -64,7 +72,7 @@ export function analyseRoute(p: Problem, sched: Scheduler, vehicle: Vehicle, nod
     const viaNext = LB[k + 1]! - p.service[v]! - T[v * N + full[k + 1]!]!;
     LB[k] = Math.min(p.late[v]!, viaNext);
   }
-  return { vehicle, nodes, cost, EB: sched.B.slice(0, m), LB, loadAfter, pos, full };
+  return { vehicle, nodes, cost, EB: sched.B.slice(0, m), LB, loadAfter, loadAfter2, pos, full };
 }
 
 /**
@@ -83,6 +91,10 @@ export function scanCandidates(
   const N = p.nodeCount;
   const T = p.travel;
   const { EB, LB, loadAfter, vehicle, nodes, full } = info;
+  // Second load dimension (wheelchair places): only when this request uses it.
+  const q2 = p.load2 ? p.load2[req.pickup]! : 0;
+  const after2 = q2 > 0 ? info.loadAfter2 : null;
+  const cap2 = (vehicle.capacity2 ?? Infinity) + EPS;
   const len = nodes.length;
   const pu = req.pickup;
   const de = req.delivery;
@@ -110,6 +122,7 @@ export function scanCandidates(
     const prev = full[i]!;
     if (EB[i]! > lP + EPS) break; // every later pickup position is later still
     if (loadAfter[i]! + qp > cap) continue;
+    if (after2 && after2[i]! + q2 > cap2) continue;
     const next = full[i + 1]!;
     const tPrevP = T[prev * N + pu]!;
     const arrP = Math.max(eP, EB[i]! + p.service[prev]! + tPrevP);
@@ -140,6 +153,7 @@ export function scanCandidates(
       }
       if (tk > LB[j]! + EPS) break;
       if (loadAfter[j]! + qp > cap) break; // the passenger would still be on board here
+      if (after2 && after2[j]! + q2 > cap2) break;
       const vj = full[j]!;
       const sj = p.service[vj]!;
       if (tk + sj - latestP - sP > L + EPS) break;

@@ -16,6 +16,8 @@ export interface Vehicle {
   capacity: number;
   /** Upper bound on B(end) - B(start). Infinity when the shift end is a window instead. */
   maxDuration: number;
+  /** Capacity in the second load dimension (e.g. wheelchair places); unlimited when absent. */
+  capacity2?: number;
 }
 
 export interface Request {
@@ -34,6 +36,11 @@ export interface Problem {
   service: Float64Array;
   /** Load change at the node: +q at a pickup, -q at a delivery, initial load at a vehicle start. */
   load: Float64Array;
+  /**
+   * Optional second load dimension (e.g. wheelchair places), with the same sign
+   * convention as `load`; checked against Vehicle.capacity2. Absent in the benchmarks.
+   */
+  load2?: Float64Array;
   /** Row-major nodeCount x nodeCount travel times (= cost). */
   travel: Float64Array;
   requests: Request[];
@@ -98,6 +105,7 @@ export interface NodeSpec {
   late: number;
   service: number;
   load: number;
+  load2?: number;
 }
 
 /**
@@ -124,6 +132,7 @@ export function buildProblem(args: {
     service[i] = s.service;
     load[i] = s.load;
   });
+  const load2 = args.nodes.some((s) => s.load2) ? Float64Array.from(args.nodes, (s) => s.load2 ?? 0) : undefined;
   const requestOf = new Int32Array(N).fill(-1);
   const isPickup = new Uint8Array(N);
   args.requests.forEach((r, i) => {
@@ -145,5 +154,6 @@ export function buildProblem(args: {
     isPickup,
   };
   if (args.coords) p.coords = args.coords;
+  if (load2) p.load2 = load2;
   return p;
 }

@@ -131,12 +131,16 @@ export class Scheduler {
     const stampOf = this.stampOf;
     const stamp = ++this.stamp;
 
-    // Capacity and pickup positions in one sweep.
+    // Capacity (both dimensions) and pickup positions in one sweep.
+    const load2 = p.load2;
+    const cap2 = (vehicle.capacity2 ?? Infinity) + EPS;
     let q = 0;
+    let q2 = 0;
     for (let k = 0; k < m; k++) {
       const v = nodes[k]!;
       q += load[v]!;
       if (q > vehicle.capacity + EPS) return false;
+      if (load2 && (q2 += load2[v]!) > cap2) return false;
       lower[k] = early[v]!;
       if (isPickup[v] === 1) {
         posOf[v] = k;

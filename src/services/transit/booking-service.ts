@@ -12,7 +12,7 @@ import { requireAccess } from '../../platform/access/require-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { DomainError, invalidInput } from '../../platform/http/errors.ts';
 import { addDays, japanInstant } from '../../platform/time/today.ts';
-import { loadDayPlan, lockDay, peakWheelchairs, writeVehiclePlan, type DayPlan, type VehicleDay } from './day-plan.ts';
+import { loadDayPlan, lockDay, writeVehiclePlan, type DayPlan, type VehicleDay } from './day-plan.ts';
 import { bookableDay, loadNetwork, serviceDay, type Network } from './network.ts';
 import { canActForRider } from './policy.ts';
 import type { BookingChannel, RequestKind, TransitDb } from './tables.ts';
@@ -75,17 +75,13 @@ function askOf(network: Network, input: TripInput): TripAsk {
   };
 }
 
-/** Feasible insertions that also respect wheelchair spaces. */
-function feasibleOptions(plan: DayPlan, network: Network, request: RideRequest, wheelchair: boolean): InsertionOption[] {
-  const wheelchairTrips = new Set([...plan.trips.values()].filter((t) => t.wheelchair).map((t) => t.id));
-  if (wheelchair) wheelchairTrips.add(request.id);
-  const byId = new Map(plan.vehicles.map((v) => [v.vehicle.id, v]));
-  const candidates = plan.vehicles.filter((v) => !wheelchair || v.vehicle.wheelchairSpaces > 0).map((v) => v.plan);
-  const travel = (a: number, b: number) => network.matrix.seconds(a, b);
-  return insertionOptions(candidates, request, travel).filter((o) => {
-    const day = byId.get(o.vehicleId)!;
-    return peakWheelchairs(o.stops, wheelchairTrips, day.plan.onBoard) <= day.vehicle.wheelchairSpaces;
-  });
+/** Feasible insertions (seats and wheelchair places are both capacities the engine checks). */
+function feasibleOptions(plan: DayPlan, network: Network, request: RideRequest): InsertionOption[] {
+  return insertionOptions(
+    plan.vehicles.map((v) => v.plan),
+    request,
+    (a, b) => network.matrix.seconds(a, b),
+  );
 }
 
 async function recordRefusal(db: TransitDb, input: TripInput, reason: RefusalReason, channel: BookingChannel): Promise<void> {
@@ -136,7 +132,7 @@ export async function quoteTrip(
   const all: InsertionOption[] = [];
   for (const slice of slices) {
     const request = sliceRequest('new', ask, direct, slice, day);
-    if (request) all.push(...feasibleOptions(plan, network, request, input.wheelchair));
+    if (request) all.push(...feasibleOptions(plan, network, request));
   }
   const offers = chooseOffers(all, ask);
   if (offers.length === 0) return refuse(slices.every((s) => !sliceRequest('new', ask, direct, s, day)) ? 'outside_hours' : 'no_vehicle');
@@ -178,7 +174,7 @@ function placeOffer(plan: DayPlan, network: Network, ask: TripAsk, pickup: numbe
   const direct = network.matrix.seconds(ask.origin, ask.destination);
   const promise = promiseFor(ask, direct, pickup, Math.max(dropoff, pickup + direct), day);
   if (promise.pickupEarly < day.earliestPickup - 60 || promise.dropoffLate > day.closes) return null;
-  const options = feasibleOptions(plan, network, promiseRequest(id, ask, promise), ask.wheelchair);
+  const options = feasibleOptions(plan, network, promiseRequest(id, ask, promise));
   return options.length ? { option: options[0]!, promise } : null;
 }
 

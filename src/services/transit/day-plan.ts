@@ -54,6 +54,7 @@ export function stopOf(trip: Trip, kind: 'pickup' | 'dropoff', network: Network)
     late: kind === 'pickup' ? trip.pickup_late : trip.dropoff_late,
     service: trip.service_seconds,
     load: trip.passengers,
+    ...(trip.wheelchair ? { load2: 1 } : {}),
     maxRide: trip.max_ride,
   };
 }
@@ -99,6 +100,7 @@ export async function loadDayPlan(
       plan: {
         id: vehicle.id,
         capacity: vehicle.seats,
+        capacity2: vehicle.wheelchairSpaces,
         location: isToday ? location : depot,
         availableAt,
         endLocation: depot,
@@ -109,18 +111,6 @@ export async function loadDayPlan(
     };
   });
   return { date, vehicles, trips };
-}
-
-/** Most wheelchairs on board at once along a stop list; must not exceed the vehicle's spaces. */
-export function peakWheelchairs(stops: PlannedStop[], wheelchairTrips: Set<string>, onBoard: OnBoardRider[]): number {
-  let now = onBoard.filter((r) => wheelchairTrips.has(r.requestId)).length;
-  let peak = now;
-  for (const s of stops) {
-    if (!wheelchairTrips.has(s.requestId)) continue;
-    now += s.kind === 'pickup' ? 1 : -1;
-    peak = Math.max(peak, now);
-  }
-  return peak;
 }
 
 /** Replaces one vehicle's plan for the day: served stops first, then the new stop list with its times. */

@@ -1,5 +1,6 @@
 /** The on-demand bus in Maesawa (R7): booking, operators, drivers, map, statistics, nightly re-optimisation. */
 import { defineService } from '../../platform/catalogue/city-service.ts';
+import { registerTransitApi } from './api-routes.ts';
 import { registerDriverRoutes } from './driver-routes.tsx';
 import { registerLiveRoutes } from './live-routes.ts';
 import { registerMapRoutes } from './map-routes.tsx';
@@ -38,6 +39,7 @@ export const transitService = defineService({
     await registerMapRoutes(app, ctx, platform.config);
     await registerLiveRoutes(app, ctx);
     await registerStatsRoutes(app, ctx);
+    await registerTransitApi(app, ctx);
     await ensureNightlyChain(ctx);
   },
 });

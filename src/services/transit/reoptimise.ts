@@ -2,12 +2,13 @@
  * The night before: re-plan the next day's rides with the static solver (ALNS) to cut
  * the kilometres driven. Every promised window and ride limit is a hard constraint of
  * the problem handed to the solver, so the new plan keeps every promise; it is checked
- * by the independent checker and applied only when it is feasible and cheaper, and
+ * by the independent checker (seats and wheelchair places included) and applied only
+ * when it is feasible and cheaper, and
  * only if no booking changed the day while the solver ran.
  */
 import { buildProblem, checkSolution, toSolutionJson, type NodeSpec, type PlannedStop, type Request, type Vehicle } from '../../engines/darp/index.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import { loadDayPlan, lockDay, peakWheelchairs, writeVehiclePlan, type DayPlan } from './day-plan.ts';
+import { loadDayPlan, lockDay, writeVehiclePlan, type DayPlan } from './day-plan.ts';
 import { loadNetwork, serviceDay, type Network } from './network.ts';
 import { solveOffThread } from './solve-off-thread.ts';
 import { asPlatformDb, type TransitContext } from './transit-context.ts';
@@ -31,7 +32,7 @@ function dayProblem(plan: DayPlan, network: Network, hours: { opens: number; clo
   const vehicles: Vehicle[] = [];
   for (const v of plan.vehicles) {
     const depot = network.matrix.indexOf(v.vehicle.depotStopId);
-    vehicles.push({ start: nodes.length, end: nodes.length + 1, capacity: v.vehicle.seats, maxDuration: Infinity });
+    vehicles.push({ start: nodes.length, end: nodes.length + 1, capacity: v.vehicle.seats, capacity2: v.vehicle.wheelchairSpaces, maxDuration: Infinity });
     for (let i = 0; i < 2; i++) {
       locations.push(depot);
       nodes.push({ early: hours.opens, late: hours.closes, service: 0, load: 0 });
@@ -47,7 +48,8 @@ function dayProblem(plan: DayPlan, network: Network, hours: { opens: number; clo
       for (const s of [pu, drop]) {
         stops[nodes.length] = s;
         locations.push(s.location);
-        nodes.push({ early: s.early, late: s.late, service: s.service, load: s.kind === 'pickup' ? s.load : -s.load });
+        const sign = s.kind === 'pickup' ? 1 : -1;
+        nodes.push({ early: s.early, late: s.late, service: s.service, load: sign * s.load, load2: sign * (s.load2 ?? 0) });
       }
       requests.push({ pickup: p, delivery: p + 1, maxRide: pu.maxRide });
     }
@@ -89,10 +91,8 @@ export async function reoptimiseDay(ctx: TransitContext, date: string, options: 
   const { problem, stops, costBefore } = dayProblem(plan, network, hours);
   const result = await solveOffThread(problem, { seed: options.seed ?? 1, ...(options.iterations ? { iterations: options.iterations } : { timeLimit: options.timeLimit ?? ctx.reoptimiseSeconds }) });
   const check = checkSolution(problem, toSolutionJson(problem, result));
-  const wheelchairTrips = new Set([...plan.trips.values()].filter((t) => t.wheelchair).map((t) => t.id));
-  const wheelchairOk = result.routes.every((route, k) => peakWheelchairs(route.map((n) => stops[n]!), wheelchairTrips, []) <= plan.vehicles[k]!.vehicle.wheelchairSpaces);
-  if (result.unserved.length > 0 || !check.feasible || !wheelchairOk) {
-    ctx.log.warn({ date, violations: check.violations.slice(0, 3) }, 'night re-optimisation produced no usable plan; keeping the current one');
+  if (result.unserved.length > 0 || !check.feasible) {
+    ctx.log.warn({ date, unserved: result.unserved.length, violations: check.violations.slice(0, 3) }, 'night re-optimisation produced no usable plan; keeping the current one');
     return finish({ trips, costBefore, costAfter: check.cost, applied: false, note: 'infeasible' });
   }
   if (check.cost >= costBefore - 1e-6) return finish({ trips, costBefore, costAfter: check.cost, applied: false, note: 'not_better' });

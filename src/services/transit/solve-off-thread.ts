@@ -1,10 +1,10 @@
-/** `solve` in a worker thread (see solve-worker.ts). */
+/** `solve` in a worker thread (see solve-worker.mjs). */
 import { Worker } from 'node:worker_threads';
 import type { Problem, SolveOptions, SolveResult } from '../../engines/darp/index.ts';
 
 export function solveOffThread(problem: Problem, options: SolveOptions): Promise<SolveResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./solve-worker.ts', import.meta.url), { workerData: { problem, options }, execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(new URL('./solve-worker.mjs', import.meta.url), { workerData: { problem, options } });
     worker.once('message', (result: SolveResult) => {
       resolve(result);
       void worker.terminate();

@@ -190,3 +190,40 @@ test('an operator books for a caller, a driver records the ride, and other depar
   const cancelDone = await op.post(`/staff/transit/trips/${trip.id}/cancel`, { reason: 'x' });
   assert.equal(cancelDone.statusCode, 409, 'a completed ride cannot be cancelled');
 });
+
+test('the JSON API books for the logged-in resident only, once per idempotency key', async () => {
+  const anon = t.browser();
+  const stops = await anon.json('GET', '/api/transit/stops');
+  assert.equal(stops.statusCode, 200);
+  assert.ok(stops.json().stops.some((s: { id: string }) => s.id === 'maesawa-station'));
+  assert.equal((await anon.json('POST', '/api/transit/quotes', { date: DAY, originStopId: 'kojo', destinationStopId: 'omo', kind: 'depart', time: '11:00', passengers: 1 })).statusCode, 401);
+
+  const b = t.browser();
+  await b.loginResident('demo-05', 'password');
+  const notYet = await b.json('POST', '/api/transit/quotes', { date: DAY, originStopId: 'kojo', destinationStopId: 'omo', kind: 'depart', time: '11:00', passengers: 1 });
+  assert.equal(notYet.statusCode, 409, 'registration comes first');
+  await register(b);
+  const badTime = await b.json('POST', '/api/transit/quotes', { date: DAY, originStopId: 'kojo', destinationStopId: 'omo', kind: 'depart', time: 'noon', passengers: 1 });
+  assert.equal(badTime.statusCode, 400);
+  assert.equal(badTime.json().error.code, 'invalid_input');
+  const quote = await b.json('POST', '/api/transit/quotes', { date: DAY, originStopId: 'kojo', destinationStopId: 'omo', kind: 'arrive', time: '12:00', passengers: 2 });
+  assert.equal(quote.statusCode, 200);
+  const offer = quote.json().offers[0];
+  assert.ok(offer.arrivalSeconds <= 12 * 3600, 'arrive-by requests are offered arrivals before the time');
+  const book = { date: DAY, originStopId: 'kojo', destinationStopId: 'omo', kind: 'arrive', time: '12:00', passengers: 2, pickupSeconds: offer.pickupSeconds, arrivalSeconds: offer.arrivalSeconds, idempotencyKey: 'api-key-0001' };
+  const first = await b.json('POST', '/api/transit/trips', book);
+  assert.equal(first.statusCode, 201);
+  assert.equal(first.json().arriveBy, '12:00');
+  const again = await b.json('POST', '/api/transit/trips', book);
+  assert.equal(again.statusCode, 200);
+  assert.equal(again.json().id, first.json().id);
+  const mine = await b.json('GET', '/api/transit/trips');
+  assert.ok(mine.json().items.some((i: { id: string }) => i.id === first.json().id));
+
+  const stranger = t.browser();
+  await stranger.loginResident('demo-06', 'password');
+  assert.equal((await stranger.json('DELETE', `/api/transit/trips/${first.json().id}`)).statusCode, 404);
+  assert.equal((await b.json('DELETE', `/api/transit/trips/${first.json().id}`)).statusCode, 204);
+  const openapi = await anon.json('GET', '/api/openapi.json');
+  assert.ok(openapi.json().paths['/api/transit/trips']);
+});

@@ -75,6 +75,7 @@ export function sliceRequest(id: string, ask: TripAsk, direct: number, slice: [n
     pickup: { location: ask.origin, early: pickup[0], late: pickup[1], service },
     dropoff: { location: ask.destination, early: dropoff[0], late: dropoff[1], service },
     load: ask.passengers,
+    ...(ask.wheelchair ? { load2: 1 } : {}),
     maxRide,
   };
 }
@@ -104,6 +105,7 @@ export function promiseRequest(id: string, ask: TripAsk, promise: TripPromise): 
     pickup: { location: ask.origin, early: promise.pickupEarly, late: promise.pickupLate, service: promise.service },
     dropoff: { location: ask.destination, early: promise.dropoffEarly, late: promise.dropoffLate, service: promise.service },
     load: ask.passengers,
+    ...(ask.wheelchair ? { load2: 1 } : {}),
     maxRide: promise.maxRide,
   };
 }
