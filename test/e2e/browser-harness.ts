@@ -32,11 +32,11 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveAndLaunch(): Promise<Served> {
+export async function serveAndLaunch(options: { now?: () => Date } = {}): Promise<Served> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run (it installs Debian's chromium) or set CHROMIUM_PATH`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app = await createTestApp({ env: { PUBLIC_URL: baseUrl } });
+  const app = await createTestApp({ env: { PUBLIC_URL: baseUrl }, ...(options.now ? { now: options.now } : {}) });
   await app.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -9,7 +9,7 @@ import { readForm } from '../../platform/http/form.ts';
 import { parseJapaneseDate } from '../../platform/text/wareki.ts';
 import { addDays, japanClock } from '../../platform/time/today.ts';
 import type { TripInput } from './booking-service.ts';
-import { serviceDay } from './network.ts';
+import { bookableDay } from './network.ts';
 import type { TransitDb } from './tables.ts';
 import { parseClock, TRIP_RULES } from './trip-windows.ts';
 
@@ -50,14 +50,14 @@ export function readTripForm(body: unknown, t: (key: string) => string): { value
   };
 }
 
-/** Bookable dates for the date list: today and the next TRIP_RULES.horizonDays days with service. */
+/** Dates for the date list: today (while still bookable) and the next TRIP_RULES.horizonDays days with service. */
 export async function serviceDates(db: TransitDb, now: Date): Promise<{ date: string; opens: number; closes: number }[]> {
   const today = japanClock(now).date;
   const out = [];
   for (let i = 0; i <= TRIP_RULES.horizonDays; i++) {
     const date = addDays(today, i);
-    const day = await serviceDay(db, date);
-    if (day.open) out.push({ date, opens: day.opens, closes: day.closes });
+    const day = await bookableDay(db, date, now);
+    if (day.ok) out.push({ date, opens: day.opens, closes: day.closes });
   }
   return out;
 }
