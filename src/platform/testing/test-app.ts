@@ -43,6 +43,7 @@ export async function createTestApp(options: { registry?: boolean; env?: Record<
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     MAP_TILE_URL: 'none',
+    TRANSIT_REOPTIMISE_SECONDS: '2',
     ...options.env,
   });
   const db = await createTestDatabase();

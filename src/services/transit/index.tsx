@@ -15,6 +15,7 @@ import { statsMessages } from './stats-messages.ts';
 import { transitDb } from './tables.ts';
 import { transitContext } from './transit-context.ts';
 import { ensureNightlyChain, transitJobs } from './transit-jobs.ts';
+import { seedDemoTrips } from './transit-demo-trips.ts';
 import { seedTransitNetwork } from './transit-seed.ts';
 
 export const transitService = defineService({
@@ -29,7 +30,8 @@ export const transitService = defineService({
   myPage: transitMyPage,
   jobs: transitJobs,
   seedDemo: async (platform) => {
-    await seedTransitNetwork(transitDb(platform.db.kysely));
+    // Demo rides are booked without sending their notices (the riders are invented).
+    if (await seedTransitNetwork(transitDb(platform.db.kysely))) await seedDemoTrips({ ...transitContext(platform), jobs: null });
   },
   routes: async (app, platform) => {
     const ctx = transitContext(platform);
