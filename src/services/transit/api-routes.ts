@@ -73,7 +73,7 @@ export async function registerTransitApi(app: FastifyInstance, ctx: TransitConte
     return { stops: network.stops, hours: hours.map((h) => ({ weekday: h.weekday, opens: clock(h.opens_at), closes: clock(h.closes_at) })) };
   });
 
-  app.post('/api/transit/quotes', { schema: { tags: ['transit'], summary: '乗車できる時刻の候補（本人、要利用登録）', body: RideJson, response: { 200: QuoteJson, 400: ErrorJson, 401: ErrorJson, 409: ErrorJson } } }, async (request) => {
+  app.post('/api/transit/quotes', { schema: { tags: ['transit'], summary: '乗車できる時刻の候補（本人、要利用登録）。最初の候補がおすすめ', body: RideJson, response: { 200: QuoteJson, 400: ErrorJson, 401: ErrorJson, 409: ErrorJson } } }, async (request) => {
     const resident = requireResident(request.resident);
     const quote = await quoteTrip(ctx, resident, await riderId(resident), tripInput(request.body as Static<typeof RideJson>), 'web');
     return quote.ok ? { offers: quote.offers.map(offerJson), refused: null } : { offers: [], refused: quote.reason };

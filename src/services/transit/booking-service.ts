@@ -91,7 +91,11 @@ async function recordRefusal(db: TransitDb, input: TripInput, reason: RefusalRea
     .execute();
 }
 
-/** Pick a few offers close to what was asked, at least TRIP_RULES.offerSpacing apart. */
+/**
+ * Pick a few offers close to what was asked, at least TRIP_RULES.offerSpacing apart,
+ * best first: closeness to the asked time plus the driving the ride adds (so the
+ * suggested offer is also the one that keeps the fleet efficient).
+ */
 function chooseOffers(options: InsertionOption[], ask: TripAsk): Offer[] {
   const target = (o: InsertionOption) => (ask.kind === 'depart' ? o.pickupTime : o.dropoffTime);
   const ranked = [...options].sort((a, b) => Math.abs(target(a) - ask.time) + a.addedCost - (Math.abs(target(b) - ask.time) + b.addedCost));
@@ -102,7 +106,7 @@ function chooseOffers(options: InsertionOption[], ask: TripAsk): Offer[] {
     offers.push({ vehicleId: o.vehicleId, pickup, dropoff: Math.ceil(o.dropoffTime / 60) * 60 });
     if (offers.length === TRIP_RULES.maxOffers) break;
   }
-  return offers.sort((a, b) => a.pickup - b.pickup);
+  return offers;
 }
 
 /** Offered times for a ride; nothing is reserved until `bookTrip`. */
@@ -219,7 +223,7 @@ export async function bookTrip(ctx: TransitContext, actor: Actor, req: BookingRe
         idempotency_key: req.idempotencyKey,
       })
       .execute();
-    await writeVehiclePlan(trx, req.input.date, plan.vehicles.find((v) => v.vehicle.id === option.vehicleId)!, option.stops, option.schedule);
+    await writeVehiclePlan(trx, plan, plan.vehicles.find((v) => v.vehicle.id === option.vehicleId)!, option.stops, option.schedule);
     await event(trx, req.input.date, 'booked', id, option.vehicleId);
     await recordAudit(asPlatformDb(trx), { actor: auditActorOf(actor), action: 'transit.trip.booked', targetType: 'transit_trip', targetId: id, details: { reference, channel: req.channel, vehicle: option.vehicleId } });
     await notifyLater(ctx, trx, id, 'confirmed', '1', req.input.date);
@@ -245,10 +249,10 @@ async function tripFor(db: TransitDb, actor: Actor, tripId: string) {
 }
 
 /** Replans one vehicle after a stop list shrank (a cancellation or a trip moved away). */
-async function replanVehicle(trx: TransitDb, network: Network, date: string, day: VehicleDay): Promise<void> {
+async function replanVehicle(trx: TransitDb, network: Network, plan: DayPlan, day: VehicleDay): Promise<void> {
   const times = scheduleStops(day.plan, (a, b) => network.matrix.seconds(a, b));
   // Taking stops out never makes a plan infeasible; if the data say otherwise, keep the promised earliest times.
-  await writeVehiclePlan(trx, date, day, day.plan.stops, times ?? day.plan.stops.map((s) => s.early));
+  await writeVehiclePlan(trx, plan, day, day.plan.stops, times ?? day.plan.stops.map((s) => s.early));
 }
 
 export async function cancelTrip(ctx: TransitContext, actor: Actor, tripId: string, reason: string): Promise<void> {
@@ -263,7 +267,7 @@ export async function cancelTrip(ctx: TransitContext, actor: Actor, tripId: stri
     const hours = await dayHours(trx, trip.service_date);
     const plan = await loadDayPlan(trx, network, trip.service_date, hours, { now: ctx.now() });
     const vehicle = plan.vehicles.find((v) => v.vehicle.id === trip.vehicle_id);
-    if (vehicle) await replanVehicle(trx, network, trip.service_date, vehicle);
+    if (vehicle) await replanVehicle(trx, network, plan, vehicle);
     await trx.deleteFrom('transit_plan_stops').where('trip_id', '=', tripId).execute();
     await event(trx, trip.service_date, 'cancelled', tripId, trip.vehicle_id);
     await recordAudit(asPlatformDb(trx), { actor: auditActorOf(actor), action: 'transit.trip.cancelled', targetType: 'transit_trip', targetId: tripId, reason });
@@ -319,8 +323,8 @@ export async function changeTrip(ctx: TransitContext, actor: Actor, tripId: stri
       .where('id', '=', tripId)
       .execute();
     const previous = plan.vehicles.find((v) => v.vehicle.id === trip.vehicle_id);
-    if (previous && previous.vehicle.id !== option.vehicleId) await replanVehicle(trx, network, trip.service_date, previous);
-    await writeVehiclePlan(trx, trip.service_date, plan.vehicles.find((v) => v.vehicle.id === option.vehicleId)!, option.stops, option.schedule);
+    if (previous && previous.vehicle.id !== option.vehicleId) await replanVehicle(trx, network, plan, previous);
+    await writeVehiclePlan(trx, plan, plan.vehicles.find((v) => v.vehicle.id === option.vehicleId)!, option.stops, option.schedule);
     await event(trx, trip.service_date, 'changed', tripId, option.vehicleId);
     await recordAudit(asPlatformDb(trx), { actor: auditActorOf(actor), action: 'transit.trip.changed', targetType: 'transit_trip', targetId: tripId });
     await notifyLater(ctx, trx, tripId, 'changed', String(Date.now()), trip.service_date);

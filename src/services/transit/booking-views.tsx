@@ -102,7 +102,7 @@ export function OffersForm(props: { ctx: ViewContext; action: string; values: Tr
         hint={t('transit.offers.hint', { flex: TRIP_RULES.pickupFlex / 60 })}
         value={props.offers[0] ? `${props.offers[0].pickup}-${props.offers[0].dropoff}` : ''}
         error={props.error}
-        options={props.offers.map((o) => ({
+        options={[...props.offers].sort((a, b) => a.pickup - b.pickup).map((o) => ({
           value: `${o.pickup}-${o.dropoff}`,
           label: t('transit.offers.option', { from: clock(o.pickup), to: clock(o.pickup + TRIP_RULES.pickupFlex), arrive: clock(o.dropoff) }),
         }))}

@@ -73,26 +73,34 @@ export async function loadDayPlan(
   const trips = new Map((await loadTrips(db, date)).filter((t) => t.id !== options.excludeTrip).map((t) => [t.id, t]));
   const rows = await db.selectFrom('transit_plan_stops').selectAll().where('service_date', '=', date).orderBy('vehicle_id').orderBy('seq').execute();
   const clock = japanClock(options.now);
+  const isToday = date === clock.date;
   const vehicles: VehicleDay[] = network.vehicles.map((vehicle) => {
     const depot = network.matrix.indexOf(vehicle.depotStopId);
     const mine = rows.filter((r) => r.vehicle_id === vehicle.id && trips.has(r.trip_id));
+    // Served = recorded by the driver, or (today) planned to be over by now: drivers
+    // often tap late, and a vehicle must not refuse every new ride until they do. A
+    // no-show recorded afterwards only frees a seat.
+    const served = (row: (typeof mine)[number]) => {
+      const trip = trips.get(row.trip_id)!;
+      return isDone(trip, row.kind) || (isToday && row.planned_time + trip.service_seconds <= clock.seconds);
+    };
+    const servedKeys = new Set(mine.filter(served).map((r) => `${r.trip_id}:${r.kind}`));
     const done: VehicleDay['done'] = [];
     const stops: PlannedStop[] = [];
     const onBoard: OnBoardRider[] = [];
     let location = depot;
     for (const row of mine) {
       const trip = trips.get(row.trip_id)!;
-      if (isDone(trip, row.kind)) {
+      if (servedKeys.has(`${row.trip_id}:${row.kind}`)) {
         done.push({ tripId: trip.id, kind: row.kind, plannedTime: row.planned_time });
         location = network.matrix.indexOf(row.kind === 'pickup' ? trip.origin_stop_id : trip.destination_stop_id);
+        if (row.kind === 'pickup' && trip.status !== 'no_show' && !servedKeys.has(`${row.trip_id}:dropoff`)) {
+          onBoard.push({ requestId: trip.id, pickedUpAt: trip.boarded_at ?? row.planned_time, pickupService: trip.service_seconds });
+        }
       } else {
         stops.push(stopOf(trip, row.kind, network));
       }
-      if (row.kind === 'pickup' && trip.status === 'boarded') {
-        onBoard.push({ requestId: trip.id, pickedUpAt: trip.boarded_at ?? row.planned_time, pickupService: trip.service_seconds });
-      }
     }
-    const isToday = date === clock.date;
     const availableAt = isToday ? Math.max(hours.opens, Math.min(clock.seconds, hours.closes)) : hours.opens;
     return {
       vehicle,
@@ -113,16 +121,21 @@ export async function loadDayPlan(
   return { date, vehicles, trips };
 }
 
-/** Replaces one vehicle's plan for the day: served stops first, then the new stop list with its times. */
-export async function writeVehiclePlan(trx: TransitDb, date: string, day: VehicleDay, stops: PlannedStop[], times: number[]): Promise<void> {
+/**
+ * Replaces one vehicle's plan for the day: served stops first, then the new stop list
+ * with its times. Only trips whose vehicle or planned times moved are updated (plan
+ * bookkeeping, so their updated_at — the rider-visible change stamp — stays).
+ */
+export async function writeVehiclePlan(trx: TransitDb, plan: DayPlan, day: VehicleDay, stops: PlannedStop[], times: number[]): Promise<void> {
+  const date = plan.date;
   await trx.deleteFrom('transit_plan_stops').where('service_date', '=', date).where('vehicle_id', '=', day.vehicle.id).execute();
   const rows = [
     ...day.done.map((d, i) => ({ service_date: date, vehicle_id: day.vehicle.id, seq: i, trip_id: d.tripId, kind: d.kind, planned_time: d.plannedTime })),
     ...stops.map((s, i) => ({ service_date: date, vehicle_id: day.vehicle.id, seq: day.done.length + i, trip_id: s.requestId, kind: s.kind, planned_time: Math.round(times[i]!) })),
   ];
   // A trip's stops may move between vehicles: clear them wherever they were before.
-  const tripIds = stops.map((s) => s.requestId);
-  if (tripIds.length) await trx.deleteFrom('transit_plan_stops').where('trip_id', 'in', tripIds).execute();
+  const moved = [...new Set(stops.map((s) => s.requestId))].filter((id) => plan.trips.get(id)?.vehicle_id !== day.vehicle.id);
+  if (moved.length) await trx.deleteFrom('transit_plan_stops').where('trip_id', 'in', moved).execute();
   if (rows.length) await trx.insertInto('transit_plan_stops').values(rows).execute();
   const byTrip = new Map<string, { pickup?: number; dropoff?: number }>();
   stops.forEach((s, i) => {
@@ -131,10 +144,10 @@ export async function writeVehiclePlan(trx: TransitDb, date: string, day: Vehicl
     byTrip.set(s.requestId, t);
   });
   for (const [tripId, t] of byTrip) {
-    await trx
-      .updateTable('transit_trips')
-      .set({ vehicle_id: day.vehicle.id, ...(t.pickup !== undefined ? { planned_pickup: t.pickup } : {}), ...(t.dropoff !== undefined ? { planned_dropoff: t.dropoff } : {}), updated_at: new Date() })
-      .where('id', '=', tripId)
-      .execute();
+    const before = plan.trips.get(tripId);
+    const pickup = t.pickup ?? before?.planned_pickup ?? null;
+    const dropoff = t.dropoff ?? before?.planned_dropoff ?? null;
+    if (before && before.vehicle_id === day.vehicle.id && before.planned_pickup === pickup && before.planned_dropoff === dropoff) continue;
+    await trx.updateTable('transit_trips').set({ vehicle_id: day.vehicle.id, planned_pickup: pickup, planned_dropoff: dropoff }).where('id', '=', tripId).execute();
   }
 }

@@ -56,6 +56,7 @@ export function OperatorDayPage(props: { ctx: ViewContext; date: string; trips: 
           items={(Object.keys(counts) as (keyof typeof counts)[]).map((k) => ({ key: t(`transit.status.${k}`), value: String(counts[k]) }))}
         />
         <Table
+          id="day-trips"
           caption={t('transit.ops.trips')}
           columns={[
             { header: t('transit.trip.pickup'), cell: (r: DayTrip) => `${clock(r.pickup_early)}〜${clock(r.pickup_late)}` },

@@ -39,6 +39,7 @@ function dayProblem(plan: DayPlan, network: Network, hours: { opens: number; clo
     }
   }
   const stops: PlannedStop[] = [];
+  const nodeOf = new Map<PlannedStop, number>();
   const requests: Request[] = [];
   for (const v of plan.vehicles) {
     const pickups = v.plan.stops.filter((s) => s.kind === 'pickup');
@@ -47,6 +48,7 @@ function dayProblem(plan: DayPlan, network: Network, hours: { opens: number; clo
       const p = nodes.length;
       for (const s of [pu, drop]) {
         stops[nodes.length] = s;
+        nodeOf.set(s, nodes.length);
         locations.push(s.location);
         const sign = s.kind === 'pickup' ? 1 : -1;
         nodes.push({ early: s.early, late: s.late, service: s.service, load: sign * s.load, load2: sign * (s.load2 ?? 0) });
@@ -63,7 +65,7 @@ function dayProblem(plan: DayPlan, network: Network, hours: { opens: number; clo
   plan.vehicles.forEach((v, k) => {
     let prev = vehicles[k]!.start;
     for (const s of v.plan.stops) {
-      const node = stops.findIndex((x, i) => x === s && i >= 0);
+      const node = nodeOf.get(s)!;
       costBefore += travel[prev * N + node]!;
       prev = node;
     }
@@ -101,7 +103,7 @@ export async function reoptimiseDay(ctx: TransitContext, date: string, options: 
     const now = await loadDayPlan(trx, network, date, hours, { now: ctx.now() });
     if (signature(now) !== signature(plan)) return false;
     for (const [k, route] of result.routes.entries()) {
-      await writeVehiclePlan(trx, date, now.vehicles[k]!, route.map((n) => stops[n]!), check.starts[k]!.slice(1, -1));
+      await writeVehiclePlan(trx, now, now.vehicles[k]!, route.map((n) => stops[n]!), check.starts[k]!.slice(1, -1));
     }
     await trx.insertInto('transit_events').values({ service_date: date, kind: 'reoptimised', trip_id: null, vehicle_id: null }).execute();
     await recordAudit(asPlatformDb(trx), { actor: { type: 'system', id: null }, action: 'transit.plan.reoptimised', targetType: 'transit_day', targetId: date, details: { costBefore, costAfter: check.cost, trips } });

@@ -6,12 +6,20 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A data table with a caption; scrolls sideways on a phone instead of squeezing. */
-export function Table<Row>(props: { caption: string; columns: Column<Row>[]; rows: Row[]; empty: string; captionHidden?: boolean }) {
+/**
+ * A data table with a caption; scrolls sideways on a phone instead of squeezing. A wide
+ * table gets an `id`: its scrolling wrapper then becomes a labelled region keyboard
+ * users can focus and scroll (axe: scrollable-region-focusable). `rowHeader` makes the
+ * first column the row's header.
+ */
+export function Table<Row>(props: { caption: string; columns: Column<Row>[]; rows: Row[]; empty: string; captionHidden?: boolean; id?: string; rowHeader?: boolean }) {
+  const captionId = props.id ? `${props.id}-caption` : undefined;
   return (
-    <div class="table-wrap">
-      <table class="table">
-        <caption class={props.captionHidden ? 'visually-hidden' : 'table-caption'}>{props.caption}</caption>
+    <div class="table-wrap" {...(props.id ? { role: 'region', tabIndex: 0, 'aria-labelledby': captionId } : {})}>
+      <table class="table" id={props.id}>
+        <caption id={captionId} class={props.captionHidden ? 'visually-hidden' : 'table-caption'}>
+          {props.caption}
+        </caption>
         <thead>
           <tr>
             {props.columns.map((c) => (
@@ -29,9 +37,13 @@ export function Table<Row>(props: { caption: string; columns: Column<Row>[]; row
           ) : (
             props.rows.map((row) => (
               <tr>
-                {props.columns.map((c) => (
-                  <td class={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
-                ))}
+                {props.columns.map((c, j) =>
+                  props.rowHeader && j === 0 ? (
+                    <th scope="row">{c.cell(row)}</th>
+                  ) : (
+                    <td class={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
+                  ),
+                )}
               </tr>
             ))
           )}
@@ -41,7 +53,6 @@ export function Table<Row>(props: { caption: string; columns: Column<Row>[]; row
   );
 }
 
-/** Key–value list for a record's details. */
 export function SummaryList(props: { items: { key: string; value: ComponentChildren }[] }) {
   return (
     <dl class="summary-list">
