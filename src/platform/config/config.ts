@@ -40,6 +40,33 @@ export interface Config {
   mapTileAttribution: string;
   /** Time budget of the on-demand bus's nightly re-optimisation, seconds. */
   transitReoptimiseSeconds: number;
+  notify: NotifyConfig;
+}
+
+/** Notification providers; every unset URL means the app's own local simulator (demo and tests). */
+export interface NotifyConfig {
+  /** HTTP SMS gateway (POST {url}/messages); null = the built-in simulator. */
+  smsGatewayUrl: string | null;
+  smsGatewayToken: string | null;
+  /** smtp(s)://user:pass@host:port; null = the embedded SMTP sink (mail kept in the simulator inbox). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** LINE Messaging API base (https://api.line.me); null = the built-in simulator. */
+  lineApiUrl: string | null;
+  lineChannelAccessToken: string | null;
+  lineChannelSecret: string | null;
+  /** VAPID keys for web push; unset = generated once into DATA_DIR. */
+  vapidPublicKey: string | null;
+  vapidPrivateKey: string | null;
+  vapidSubject: string;
+  /** SMS are not sent between these hours (Japan time), e.g. 21 → 8. */
+  smsQuietFromHour: number;
+  smsQuietUntilHour: number;
+  /** Sends per second per provider (per app instance). */
+  smsPerSecond: number;
+  emailPerSecond: number;
+  /** The simulators' inbox pages (/dev/notify) are on unless turned off; off in production. */
+  simulators: boolean;
 }
 
 export class ConfigError extends Error {
@@ -149,5 +176,22 @@ export function loadConfig(env: Env = process.env): Config {
     mapTileUrl: mapTiles(env),
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>',
     transitReoptimiseSeconds: integer(env, 'TRANSIT_REOPTIMISE_SECONDS', 30, 1, 3600),
+    notify: {
+      smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+      smsGatewayToken: env.SMS_GATEWAY_TOKEN || null,
+      smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+      mailFrom: env.MAIL_FROM || '奥州市 <noreply@city.oshu.example>',
+      lineApiUrl: url(env, 'LINE_API_URL', ['http:', 'https:']),
+      lineChannelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN || null,
+      lineChannelSecret: env.LINE_CHANNEL_SECRET || null,
+      vapidPublicKey: env.VAPID_PUBLIC_KEY || null,
+      vapidPrivateKey: env.VAPID_PRIVATE_KEY || null,
+      vapidSubject: env.VAPID_SUBJECT || 'mailto:dx@city.oshu.example',
+      smsQuietFromHour: integer(env, 'SMS_QUIET_FROM_HOUR', 21, 0, 24),
+      smsQuietUntilHour: integer(env, 'SMS_QUIET_UNTIL_HOUR', 8, 0, 24),
+      smsPerSecond: integer(env, 'SMS_PER_SECOND', 20, 1, 10_000),
+      emailPerSecond: integer(env, 'EMAIL_PER_SECOND', 20, 1, 10_000),
+      simulators: boolean(env, 'NOTIFY_SIMULATORS', env.NODE_ENV !== 'production'),
+    },
   };
 }

@@ -1,17 +1,29 @@
 /**
- * The notification interface services use to reach people. The default only
- * logs and remembers what it was asked to send (the notifications issue
- * brings real SMS/email/LINE providers behind this same interface).
+ * The notification interface services use to reach people. The app's default is
+ * the queued pipeline (notify-pipeline: durable, retried, receipts, opt-outs, quiet
+ * hours) over real provider adapters; LoggingNotifier only records what it was asked
+ * (unit and HTTP tests of other services inspect `sent`).
  */
 import type { Logger } from 'pino';
 
+export type Channel = 'sms' | 'email' | 'line' | 'push';
+
 export interface OutgoingMessage {
-  channel: 'email' | 'sms';
+  channel: Channel;
+  /**
+   * sms: a Japanese phone number (any common form; normalised to E.164);
+   * email: an address; line: a LINE user id; push: a PushSubscription as JSON.
+   */
   to: string;
   subject?: string;
   body: string;
   /** Sending the same key twice sends once. */
   idempotencyKey?: string;
+  /** The sending service (e.g. 'transit') and what it is about (e.g. a campaign id), for status lookups. */
+  source?: string;
+  reference?: string;
+  /** Do not send before this time (scheduled campaigns). */
+  sendAfter?: Date;
 }
 
 export interface Notifier {
