@@ -4,6 +4,7 @@ import { registerTransitApi } from './api-routes.ts';
 import { registerDriverRoutes } from './driver-routes.tsx';
 import { registerLiveRoutes } from './live-routes.ts';
 import { registerMapRoutes } from './map-routes.tsx';
+import { registerNetworkAdminRoutes } from './network-admin-routes.tsx';
 import { mapMessages } from './map-messages.ts';
 import { transitMessages } from './messages.ts';
 import { transitMyPage } from './my-page.tsx';
@@ -42,6 +43,7 @@ export const transitService = defineService({
     await registerLiveRoutes(app, ctx);
     await registerStatsRoutes(app, ctx);
     await registerTransitApi(app, ctx);
+    await registerNetworkAdminRoutes(app, ctx);
     await ensureNightlyChain(ctx);
   },
 });

@@ -41,6 +41,11 @@ export function OperatorDayPage(props: { ctx: ViewContext; date: string; trips: 
           <li>
             <a href="/staff/transit/stats">{t('transit.ops.stats')}</a>
           </li>
+          {props.canManage ? (
+            <li>
+              <a href="/staff/transit/network">{t('transit.ops.network')}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <form method="get" action="/staff/transit" class="inline-form">
