@@ -148,3 +148,15 @@ test('a driver records the ride and the operator board updates by itself', async
   await opContext.close();
   await driverContext.close();
 });
+
+test('the managers network page passes axe-core, with errors shown', async () => {
+  const context = await s.newContext();
+  const page = await staffLogin(context, 'kotsu.kacho');
+  await page.goto(`${s.baseUrl}/staff/transit/network`);
+  await assertAccessible(page);
+  await page.locator('#lat').fill('1');
+  await page.getByRole('button', { name: '保存する', exact: true }).first().click();
+  await page.waitForSelector('.error-summary');
+  await assertAccessible(page);
+  await context.close();
+});
