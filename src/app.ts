@@ -32,9 +32,14 @@ import { registerResidentLoginRoutes } from './platform/identity/resident-login-
 import { JobQueue } from './platform/jobs/job-queue.ts';
 import { createLlmProvider } from './platform/llm/create-llm-provider.ts';
 import { LlmGateway } from './platform/llm/llm-gateway.ts';
-import { LoggingNotifier, type Notifier } from './platform/notify/notifier.ts';
+import type { Notifier } from './platform/notify/notifier.ts';
+import { NotifyService } from './platform/notify/notify-service.ts';
+import { registerNotifyRoutes } from './platform/notify/notify-routes.ts';
+import { routedFetch } from './platform/notify/routed-fetch.ts';
 import { registerHealth } from './platform/observability/health.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
+import { createPayments } from './platform/payments/payments.ts';
+import { registerPaymentRoutes } from './platform/payments/payment-routes.ts';
 import type { Platform } from './platform/platform.ts';
 import { registerPortalRoutes } from './platform/portal/portal-routes.tsx';
 import { SessionStore } from './platform/session/session-store.ts';
@@ -50,6 +55,7 @@ export interface BuildOptions {
   config: Config;
   db: Database;
   services?: CityService[];
+  /** Replaces the queued Notify pipeline as `platform.notifier` (tests of other services inject a LoggingNotifier). */
   notifier?: Notifier;
   /** A fixed or moving clock for tests. */
   now?: () => Date;
@@ -97,14 +103,19 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   const services = options.services ?? cityServices;
   const secret = resolveSecret(config.sessionSecret, config.databaseUrl ? null : config.dataDir);
   const jobs = new JobQueue(db.kysely, log);
+  const now = options.now ?? (() => new Date());
+  // Provider calls to this app's own simulators are answered in-process (no port needed).
+  const notify = new NotifyService({ config, db: db.kysely, jobs, log, now: () => platform.now(), secret, fetch: routedFetch(app, config.publicUrl) });
   const platform: Platform = {
     config,
     db,
     jobs,
     sessions: new SessionStore(db.kysely, { staff: config.staffIdleMinutes, resident: config.residentIdleMinutes }),
     files: new FileStore(db.kysely, path.join(config.dataDir, 'uploads'), config.uploadMaxBytes),
-    notifier: options.notifier ?? new LoggingNotifier(log),
-    now: options.now ?? (() => new Date()),
+    notifier: options.notifier ?? notify.notifier,
+    notify,
+    now,
+    payments: createPayments({ db: db.kysely, config, secret, log, now: () => platform.now() }),
     log,
     llm: new LlmGateway(createLlmProvider({ baseUrl: config.llmBaseUrl, apiKey: config.llmApiKey, model: config.llmModel }), db.kysely),
     services,
@@ -135,7 +146,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(swagger, {
     openapi: {
       info: { title: 'oshu-dx API', description: '奥州市オンラインサービスの API / Oshu City platform API', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'oshu_staff' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'oshu_staff' },
+          notifyApiKey: { type: 'http', scheme: 'bearer', description: 'Notify API key (test / team / live), created by DX staff at /staff/notify/api-keys' },
+        },
+      },
     },
     transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') ? schema : { ...(schema ?? {}), hide: true }, url }),
   });
@@ -154,6 +170,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await registerStaffAuthRoutes(app, platform);
   await registerStaffHome(app, platform);
   await registerStaffAdminRoutes(app, platform);
+  await registerNotifyRoutes(app, platform);
+  app.addHook('onClose', () => notify.close());
+  await registerPaymentRoutes(app, platform);
 
   let oidc: OidcClient;
   if (config.oidcIssuer) {

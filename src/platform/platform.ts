@@ -5,6 +5,8 @@ import type { Database } from './db/database.ts';
 import type { FileStore } from './files/file-store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Notifier } from './notify/notifier.ts';
+import type { NotifyService } from './notify/notify-service.ts';
+import type { Payments } from './payments/payments.ts';
 import type { SessionStore } from './session/session-store.ts';
 import type { CityService } from './catalogue/city-service.ts';
 import type { LlmGateway } from './llm/llm-gateway.ts';
@@ -16,6 +18,10 @@ export interface Platform {
   sessions: SessionStore;
   files: FileStore;
   notifier: Notifier;
+  /** Notify itself: the queued pipeline behind the default notifier, its providers, VAPID public key and simulators. */
+  notify: NotifyService;
+  /** Payments through the configured provider (the local simulator in the demo); `available` is false without one. */
+  payments: Payments;
   log: Logger;
   /** Generative AI with personal data masked and every call audited; `enabled` is false unless configured. */
   llm: LlmGateway;

@@ -2,6 +2,8 @@
 import type { CityService } from '../platform/catalogue/city-service.ts';
 import { chatbotService } from './chatbot/index.tsx';
 import { registryService } from './registry/index.ts';
+import { taxRemindersService } from './tax-reminders/index.ts';
 import { transitService } from './transit/index.tsx';
+import { appService } from './app/index.tsx';
 
-export const cityServices: CityService[] = [registryService, chatbotService, transitService];
+export const cityServices: CityService[] = [registryService, chatbotService, transitService, taxRemindersService, appService];

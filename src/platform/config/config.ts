@@ -67,6 +67,8 @@ export interface NotifyConfig {
   emailPerSecond: number;
   /** The simulators' inbox pages (/dev/notify) are on unless turned off; off in production. */
   simulators: boolean;
+  /** Share of calls (0–100 %) the local SMS/LINE/push simulators answer with 5xx, to exercise retries. */
+  simulatorFailPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
       smsPerSecond: integer(env, 'SMS_PER_SECOND', 20, 1, 10_000),
       emailPerSecond: integer(env, 'EMAIL_PER_SECOND', 20, 1, 10_000),
       simulators: boolean(env, 'NOTIFY_SIMULATORS', env.NODE_ENV !== 'production'),
+      simulatorFailPercent: integer(env, 'NOTIFY_SIMULATOR_FAIL_PERCENT', 0, 0, 100),
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The notification interface services use to reach people. The app's default is
- * the queued pipeline (notify-pipeline: durable, retried, receipts, opt-outs, quiet
- * hours) over real provider adapters; LoggingNotifier only records what it was asked
- * (unit and HTTP tests of other services inspect `sent`).
+ * the queued pipeline (queued-notifier.ts → delivery.ts: durable, retried, receipts,
+ * opt-outs, quiet hours) over real provider adapters; LoggingNotifier only records
+ * what it was asked (unit and HTTP tests of other services inspect `sent`).
  */
 import type { Logger } from 'pino';
 

@@ -16,6 +16,7 @@ export const DEMO_STAFF: { loginId: string; displayName: string; roles: { depart
   { loginId: 'shimin.tanto', displayName: '市民 花子（市民課 担当）', roles: [{ department: 'citizens', role: 'clerk' }] },
   { loginId: 'shimin.kacho', displayName: '戸籍 一郎（市民課 課長）', roles: [{ department: 'citizens', role: 'manager' }] },
   { loginId: 'zeimu.tanto', displayName: '税務 次郎（税務課 担当）', roles: [{ department: 'tax', role: 'clerk' }] },
+  { loginId: 'zeimu.kacho', displayName: '収納 幸子（税務課 課長）', roles: [{ department: 'tax', role: 'manager' }] },
   { loginId: 'kotsu.tanto', displayName: '交通 三郎（都市計画課 デマンド交通 担当）', roles: [{ department: 'transport', role: 'clerk' }] },
   { loginId: 'kotsu.kacho', displayName: '運行 直子（都市計画課 課長）', roles: [{ department: 'transport', role: 'manager' }] },
   // Drivers hold no department role: the on-demand bus links their account to a vehicle's shift.

@@ -6,6 +6,7 @@ import type { Platform } from '../platform.ts';
 import { Page } from '../ui/layout.tsx';
 import { listDepartments } from './staff-accounts.ts';
 import { canAdministerStaff } from './staff-policy.ts';
+import { canViewNotify } from '../notify/staff/notify-policy.ts';
 
 export async function registerStaffHome(app: FastifyInstance, platform: Platform): Promise<void> {
   app.get('/staff', async (request, reply) => {
@@ -15,6 +16,9 @@ export async function registerStaffHome(app: FastifyInstance, platform: Platform
     const menus = platform.services.flatMap((s) => (s.staffMenu ?? []).filter((m) => m.allowed(staff)));
     if (canAdministerStaff(staff)) {
       menus.push({ href: '/staff/admin/staff', titleKey: 'staff.admin.menu', descriptionKey: 'staff.admin.menu.description', allowed: () => true });
+    }
+    if (canViewNotify(staff)) {
+      menus.push({ href: '/staff/notify', titleKey: 'notify.staff.menu', descriptionKey: 'notify.staff.menu.description', allowed: () => true });
     }
     const departments = new Map((await listDepartments(platform.db.kysely)).map((d) => [d.code, request.locale === 'ja' ? d.name_ja : d.name_en]));
     return reply.html(

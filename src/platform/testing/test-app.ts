@@ -27,6 +27,7 @@ export interface TestApp {
   app: FastifyInstance;
   platform: Platform;
   db: TestDatabase;
+  /** What services sent through platform.notifier (empty with realNotify: use platform.notify then). */
   notifier: LoggingNotifier;
   dataDir: string;
   /** A cookie-keeping client for this app (see BrowserSession). */
@@ -34,7 +35,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { registry?: boolean; env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+/**
+ * `realNotify`: platform.notifier is the real queued pipeline (providers are the app's
+ * own simulators unless `env` points elsewhere) instead of a LoggingNotifier; drain
+ * `platform.jobs` to deliver.
+ */
+export async function createTestApp(options: { registry?: boolean; env?: Record<string, string>; now?: () => Date; realNotify?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-test-'));
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
@@ -48,7 +54,7 @@ export async function createTestApp(options: { registry?: boolean; env?: Record<
   });
   const db = await createTestDatabase();
   const notifier = new LoggingNotifier(pino({ level: 'silent' }));
-  const { app, platform } = await buildApp({ config, db, notifier, ...(options.now ? { now: options.now } : {}) });
+  const { app, platform } = await buildApp({ config, db, ...(options.realNotify ? {} : { notifier }), ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   await seedDemoStaff(db.kysely);
   if (options.registry !== false) {

@@ -17,6 +17,19 @@ export interface PageProps {
   children: ComponentChildren;
   /** Scripts for pages that need them (progressive enhancement only). */
   scripts?: string[];
+  /** A web app manifest for pages of an installable app (e.g. /app/manifest.webmanifest). */
+  manifest?: string;
+}
+
+/**
+ * Blocks shown at the top of every resident page, above the page's own content and
+ * whatever widgets a page leaves out (e.g. the city app's disaster-mode banner). A
+ * service adds its renderer once at start-up; a renderer returns null when it has
+ * nothing to say. Adding the same function again is a no-op.
+ */
+const residentTopBanners = new Set<(ctx: ViewContext) => ComponentChildren>();
+export function addResidentTopBanner(render: (ctx: ViewContext) => ComponentChildren): void {
+  residentTopBanners.add(render);
 }
 
 function LanguageSwitch({ ctx }: { ctx: ViewContext }) {
@@ -98,6 +111,7 @@ export function Page(props: PageProps) {
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/tokens.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        {props.manifest ? <link rel="manifest" href={props.manifest} /> : null}
         {[...(props.scripts ?? []), ...(shell === 'resident' ? ctx.residentScripts : [])].map((src) => (
           <script src={src} defer />
         ))}
@@ -111,6 +125,7 @@ export function Page(props: PageProps) {
           <p class="demo-strip">{ctx.t('demo.strip')}</p>
         ) : null}
         <div class="container">
+          {shell === 'resident' ? [...residentTopBanners].map((render) => render(ctx)) : null}
           <Breadcrumbs t={ctx.t} items={props.breadcrumbs ?? []} />
           <main id="main" tabIndex={-1}>
             {ctx.flash ? <NotificationBanner kind={ctx.flash.kind} title={ctx.flash.text} /> : null}

@@ -10,6 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { StaffActor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/require-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
+import { neutraliseFormulas } from '../../platform/http/csv.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { isKana, normalizeKana } from '../../platform/text/kana.ts';
 import { parseJapaneseDate } from '../../platform/text/wareki.ts';
@@ -169,11 +170,6 @@ export async function importResidents(db: Kysely<PlatformTables>, actor: StaffAc
 
 export function problemsCsv(problems: ImportProblem[], t: (key: string) => string): string {
   return '\uFEFF' + stringify([['行', '項目', '入力値', '内容'], ...problems.map((p) => [p.row, p.column, p.value, t(p.messageKey)])]);
-}
-
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it with an apostrophe. */
-function neutraliseFormulas(lines: string[][]): void {
-  for (const line of lines) for (let i = 0; i < line.length; i++) if (/^[=+\-@\t\r]/.test(line[i]!)) line[i] = `'${line[i]}`;
 }
 
 /** CSV with a BOM so Excel opens the Japanese text correctly. */
