@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../db/platform-tables.ts';
 import { DomainError } from '../http/errors.ts';
 import { sniffType, type SniffedType } from './sniff-type.ts';
+import { isUuid } from '../http/ids.ts';
 
 export interface StoredFile {
   id: string;
@@ -47,7 +48,7 @@ export class FileStore {
   }
 
   async read(id: string): Promise<{ file: StoredFile; owner: { type: string; id: string }; bytes: Buffer } | null> {
-    if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await this.db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     const bytes = await fs.readFile(path.join(this.dir, row.id));

@@ -218,7 +218,10 @@ describe('delivery', () => {
   });
 
   test('the simulator page shows what arrived, marked as the development simulator', async () => {
-    const page = await t.app.inject('/dev/notify');
+    assert.equal((await t.app.inject('/dev/notify')).statusCode, 303, 'bodies hold personal data: staff only');
+    const admin = t.browser();
+    await admin.loginStaff('admin');
+    const page = await admin.get('/dev/notify');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /開発用/);
     assert.match(page.body, /大雨警報が発表されました|受信したメッセージ/);

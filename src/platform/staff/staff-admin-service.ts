@@ -8,6 +8,7 @@ import type { FieldError } from '../http/errors.ts';
 import { insertStaff, replaceRoles } from './staff-accounts.ts';
 import { passwordProblem } from './password.ts';
 import { canAdministerStaff } from './staff-policy.ts';
+import { isUuid } from '../http/ids.ts';
 
 const ROLES: StaffRole[] = ['clerk', 'manager', 'admin'];
 
@@ -41,7 +42,7 @@ export async function listStaff(db: Kysely<PlatformTables>, actor: StaffActor, p
 
 export async function getStaff(db: Kysely<PlatformTables>, actor: StaffActor, staffId: string) {
   requireAccess(canAdministerStaff(actor), 'forbidden');
-  requireAccess(/^[0-9a-f-]{36}$/.test(staffId));
+  requireAccess(isUuid(staffId));
   const staff = await db
     .selectFrom('staff')
     .select(['id', 'login_id', 'display_name', 'email', 'active', 'totp_enabled', 'locked_until', 'failed_logins'])

@@ -52,9 +52,10 @@ export function appJobs(platform: Platform): Record<string, JobHandler> {
     },
     'app.daily': async (payload) => {
       const c = ctx();
+      // Tomorrow's run is queued first: a failure today (retried by the queue) must not end the chain.
+      await scheduleDaily(c, addDays(String(payload.date), 1));
       const result = await runDaily(c);
       platform.log.info({ date: payload.date, ...result }, 'app daily run');
-      await scheduleDaily(c, addDays(String(payload.date), 1));
     },
   };
 }

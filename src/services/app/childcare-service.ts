@@ -14,6 +14,7 @@ import { deliver, vaccineContent } from './fanout.ts';
 import { ownsChild } from './policy.ts';
 import type { AppDb } from './tables.ts';
 import { remindersDue } from './vaccination-schedule.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 export const MAX_CHILDREN = 10;
 /** The schedule runs to the HPV doses of 中学1年; older children have no routine doses left. */
@@ -51,7 +52,7 @@ export async function childrenOf(db: AppDb, resident: ResidentActor): Promise<Ch
 }
 
 export async function childOf(db: AppDb, resident: ResidentActor, id: string): Promise<ChildRow> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const child = await db.selectFrom('app_children').selectAll().where('id', '=', id).executeTakeFirst();
   if (!child || !ownsChild(resident, child)) throw notFound();
   return child;

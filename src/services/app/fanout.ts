@@ -10,6 +10,8 @@
  * a job (or its lease) for long.
  */
 import { sql } from 'kysely';
+import { DomainError } from '../../platform/http/errors.ts';
+import { LIMITS } from '../../platform/notify/message-rules.ts';
 import type { OutgoingMessage } from '../../platform/notify/notifier.ts';
 import { formatDateJa } from '../../platform/text/wareki.ts';
 import type { AppContext } from './app-context.ts';
@@ -59,7 +61,9 @@ export function messageFor(ctx: AppContext, r: Recipient, content: Content, idem
     return { ...base, channel: 'line', body: `${content.subject}\n${content.text}\n${content.url}\n（配信の停止は「停止」と送ってください）` };
   }
   // The service worker (assets/sw.js) reads this JSON: title, body, url, tag.
-  return { ...base, channel: 'push', subject: content.subject, body: JSON.stringify({ title: content.subject, body: content.text, url: content.url, tag: content.tag }) };
+  // Notify refuses push titles over LIMITS.pushTitle; a long article title is shortened here, not refused there.
+  const title = [...content.subject].length > LIMITS.pushTitle ? `${[...content.subject].slice(0, LIMITS.pushTitle - 1).join('')}…` : content.subject;
+  return { ...base, channel: 'push', subject: title, body: JSON.stringify({ title, body: content.text, url: content.url, tag: content.tag }) };
 }
 
 /** Sends to each recipient not yet sent this (kind, ref); returns how many were sent now. */
@@ -72,7 +76,17 @@ export async function deliver(ctx: AppContext, kind: DeliveryKind, ref: string, 
   for (const r of recipients) {
     if (done.has(r.id) || !r.address) continue;
     const key = `app:${kind}:${ref}:${r.id}`;
-    const { id } = await ctx.notifier.send(messageFor(ctx, r, content(r), key, `${kind}:${ref}`));
+    let id: string;
+    try {
+      ({ id } = await ctx.notifier.send(messageFor(ctx, r, content(r), key, `${kind}:${ref}`)));
+    } catch (error) {
+      // One recipient Notify refuses (a bad address, say) must not stop everyone after it.
+      if (error instanceof DomainError && error.status < 500) {
+        ctx.log.warn({ subscriber: r.id, channel: r.channel, kind, ref, code: error.code }, 'a subscriber was skipped: Notify refused the message');
+        continue;
+      }
+      throw error;
+    }
     await ctx.db.insertInto('app_deliveries').values({ kind, ref, subscriber_id: r.id, notification_id: id }).onConflict((oc) => oc.doNothing()).execute();
     sent++;
   }

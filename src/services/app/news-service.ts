@@ -14,6 +14,7 @@ import type { AppContext } from './app-context.ts';
 import { canEditNews, canPublishNews } from './policy.ts';
 import { asPlatformDb, type AppDb, type ArticleStatus } from './tables.ts';
 import { isArticleArea, isCategory, type AreaCode, type CategoryCode } from './taxonomy.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 export interface ArticleInput {
   title: string;
@@ -99,7 +100,7 @@ export async function createArticle(ctx: AppContext, staff: StaffActor, input: A
 
 export async function articleForStaff(ctx: AppContext, staff: StaffActor, id: string): Promise<ArticleRow> {
   editor(staff);
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const row = await ctx.db.selectFrom('app_articles').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   return row;
@@ -236,7 +237,7 @@ export async function publishedArticles(db: AppDb, filter: NewsFilter, page: { l
 
 /** A published article, or 404 (drafts, scheduled and unpublished articles do not exist for the public). */
 export async function publishedArticle(db: AppDb, id: string): Promise<PublishedArticle> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const row = await db.selectFrom('app_articles').select(COLUMNS).where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
   if (!row) throw notFound();
   return row as PublishedArticle;

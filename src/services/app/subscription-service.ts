@@ -20,6 +20,8 @@ import { invalidInput, notFound, type FieldError } from '../../platform/http/err
 import type { AppContext } from './app-context.ts';
 import { asPlatformDb, type AppDb, type SubscriberChannel, type SubscriberStatus } from './tables.ts';
 import { isArea, isCategory, type AreaCode, type CategoryCode } from './taxonomy.ts';
+import { isUuid } from '../../platform/http/ids.ts';
+import { normalisePushSubscription } from '../../platform/notify/recipients.ts';
 
 /** How long a LINE link code can be used. */
 export const LINK_CODE_HOURS = 24;
@@ -71,14 +73,9 @@ function checkTopics(input: SubscriptionInput): FieldError[] {
   return errors;
 }
 
+/** The same rule Notify applies when sending (a 65-byte P-256 key, a 16-byte secret, https), so a subscription saved is one that can be sent to. */
 function checkPush(push: SubscriptionInput['push']): boolean {
-  if (!push) return false;
-  try {
-    const url = new URL(push.endpoint);
-    return url.protocol === 'https:' && push.endpoint.length <= 1000 && /^[A-Za-z0-9_-]{20,200}={0,2}$/.test(push.keys.p256dh) && /^[A-Za-z0-9_-]{8,100}={0,2}$/.test(push.keys.auth);
-  } catch {
-    return false;
-  }
+  return push !== undefined && push !== null && push.endpoint.length <= 1000 && normalisePushSubscription(JSON.stringify(push)) !== null;
 }
 
 const textArray = (values: string[]) => sql<string[]>`ARRAY[${sql.join(values)}]::text[]`;
@@ -177,7 +174,7 @@ export async function unsubscribeByToken(ctx: AppContext, token: string, request
 
 /** A logged-in resident ends one of their own subscriptions (404 for anyone else's). */
 export async function unsubscribeOwn(ctx: AppContext, resident: ResidentActor, id: string, requestId: string | null): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const sub = await ctx.db.selectFrom('app_subscribers').select(['id', 'resident_account_id']).where('id', '=', id).executeTakeFirst();
   if (!sub || sub.resident_account_id !== resident.accountId) throw notFound();
   await endSubscription(ctx, id, auditActorOf(resident), 'my page', requestId);

@@ -16,6 +16,7 @@ import { todayInJapan } from '../../platform/time/today.ts';
 import { createFaqDraft } from './faq-editor-service.ts';
 import { canWorkOnDepartment, staffDepartments } from './policy.ts';
 import { chatbotDb } from './tables.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 export interface InquiryInput {
   question: string;
@@ -83,7 +84,7 @@ export async function listInquiries(db: Kysely<PlatformTables>, actor: StaffActo
 }
 
 export async function getInquiry(db: Kysely<PlatformTables>, actor: StaffActor, id: string) {
-  requireAccess(/^[0-9a-f-]{36}$/.test(id));
+  requireAccess(isUuid(id));
   const inquiry = await chatbotDb(db).selectFrom('chatbot_inquiries').selectAll().where('id', '=', id).executeTakeFirst();
   requireAccess(inquiry !== undefined && canWorkOnDepartment(actor, inquiry.department_code));
   return inquiry!;

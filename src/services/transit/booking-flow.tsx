@@ -16,6 +16,7 @@ import { BookPage, OffersPage } from './resident-views.tsx';
 import type { BookingChannel } from './tables.ts';
 import { parseOffer, readTripForm, serviceDates, type TripFormValues } from './trip-form.ts';
 import type { TransitContext } from './transit-context.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 export interface FlowTarget {
   actor: Actor;
@@ -82,7 +83,7 @@ export async function confirmStep(request: FastifyRequest, reply: FastifyReply, 
   if (!input) return showForm(request, reply, ctx, target, values, fieldErrorMap(errors, request.t), undefined, 400);
   const body = (request.body ?? {}) as Record<string, unknown>;
   const offer = parseOffer(body.offer);
-  const key = typeof body.idempotencyKey === 'string' && /^[0-9a-f-]{36}$/.test(body.idempotencyKey) ? body.idempotencyKey : null;
+  const key = typeof body.idempotencyKey === 'string' && isUuid(body.idempotencyKey) ? body.idempotencyKey : null;
   if (!offer || !key) {
     const quote = await quoteTrip(ctx, target.actor, target.riderId, input, target.channel, target.changing ? { excludeTrip: target.changing } : {});
     return showOffers(request, reply, ctx, target, values, quote.ok ? quote.offers : [], { error: request.t('transit.offers.required') }, 400);

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { requireAccess, requireStaff } from '../../platform/access/require-access.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { UUID_PATTERN } from '../../platform/http/ids.ts';
 import { fieldErrorMap } from '../../platform/http/form.ts';
 import { viewContext } from '../../platform/http/request-context.ts';
 import { japanClock } from '../../platform/time/today.ts';
@@ -15,7 +16,7 @@ import { canOperate } from './policy.ts';
 import type { TransitContext } from './transit-context.ts';
 
 const DRIVER_JS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets/driver.js'), 'utf8');
-const ActionParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }), action: Type.Union([Type.Literal('board'), Type.Literal('no_show'), Type.Literal('drop')]) });
+const ActionParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }), action: Type.Union([Type.Literal('board'), Type.Literal('no_show'), Type.Literal('drop')]) });
 const VehicleQuery = Type.Object({ vehicle: Type.Optional(Type.String({ maxLength: 64 })) });
 const Position = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) });
 

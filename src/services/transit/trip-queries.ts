@@ -4,6 +4,7 @@ import { requireAccess } from '../../platform/access/require-access.ts';
 import type { TripView } from './booking-views.tsx';
 import { canActForRider } from './policy.ts';
 import type { TransitDb } from './tables.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 function tripSelect(db: TransitDb) {
   return db
@@ -50,7 +51,7 @@ async function loadTrip(db: TransitDb, tripId: string) {
 
 /** A ride its rider (or an operator) may see; anyone else gets 404. */
 export async function tripForView(db: TransitDb, actor: Actor, tripId: string): Promise<NonNullable<TripRow> & TripView> {
-  const trip = /^[0-9a-f-]{36}$/i.test(tripId) ? await loadTrip(db, tripId) : undefined;
+  const trip = isUuid(tripId) ? await loadTrip(db, tripId) : undefined;
   requireAccess(trip !== undefined && canActForRider(actor, trip));
   return trip!;
 }

@@ -1,10 +1,12 @@
 /** /dev/notify: the simulators' inbox a developer opens in the browser, and its two controls. */
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { requireAccess, requireStaff } from '../../access/require-access.ts';
 import { setFlash } from '../../http/flash.ts';
 import { readForm } from '../../http/form.ts';
 import { viewContext } from '../../http/request-context.ts';
 import type { NotifyDb } from '../notify-tables.ts';
+import { canEditNotify, canViewNotify } from '../staff/notify-policy.ts';
 import { InboxPage } from './inbox-page-view.tsx';
 import type { SimulatorControl } from './simulator-control.ts';
 
@@ -16,7 +18,9 @@ const Query = Type.Object({
 const SettingsForm = Type.Object({ failPercent: Type.String({ pattern: '^(100|[1-9]?[0-9])$' }) });
 
 export async function registerInboxPage(app: FastifyInstance, db: NotifyDb, control: SimulatorControl, smtpUrl: () => string | null): Promise<void> {
+  // Message bodies can hold personal data (names, amounts, pay links): DX staff only, even in development.
   app.get('/dev/notify', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
+    requireAccess(canViewNotify(requireStaff(request.staff)), 'forbidden');
     const query = request.query as { channel?: '' | 'sms' | 'email' | 'line' | 'push'; page?: number };
     const channel = query.channel || undefined;
     const page = query.page ?? 1;
@@ -33,6 +37,7 @@ export async function registerInboxPage(app: FastifyInstance, db: NotifyDb, cont
   });
 
   app.post('/dev/notify/settings', { schema: { hide: true } }, async (request, reply) => {
+    requireAccess(canEditNotify(requireStaff(request.staff)), 'forbidden');
     const { values, errors } = readForm(SettingsForm, request.body);
     if (errors.length) setFlash(reply, 'error', 'notify.sim.failPercent.invalid');
     else {
@@ -42,7 +47,8 @@ export async function registerInboxPage(app: FastifyInstance, db: NotifyDb, cont
     return reply.redirect('/dev/notify', 303);
   });
 
-  app.post('/dev/notify/clear', { schema: { hide: true } }, async (_request, reply) => {
+  app.post('/dev/notify/clear', { schema: { hide: true } }, async (request, reply) => {
+    requireAccess(canEditNotify(requireStaff(request.staff)), 'forbidden');
     await db.deleteFrom('notify_simulator_inbox').execute();
     setFlash(reply, 'success', 'notify.sim.cleared');
     return reply.redirect('/dev/notify', 303);
