@@ -1,6 +1,6 @@
 /**
- * Tax reminders in the browser: a tax manager uploads a Shift_JIS CSV, checks the
- * preview and sends; the taxpayer opens the SMS link, pays in the payment
+ * Tax reminders in the browser: a tax clerk uploads a Shift_JIS CSV and checks the
+ * preview, a tax manager approves and sends (four eyes); the taxpayer opens the SMS link, pays in the payment
  * simulator and the payment shows on the dashboard. Every page: 0 axe-core violations.
  */
 import { after, before, test } from 'node:test';
@@ -40,7 +40,7 @@ async function staffLogin(context: BrowserContext, loginId: string): Promise<Pag
 }
 
 test('upload, preview, send; the taxpayer pays through the short link; the dashboard counts it', async () => {
-  const staff = await staffLogin(await s.newContext(), 'zeimu.kacho');
+  const staff = await staffLogin(await s.newContext(), 'zeimu.tanto');
   await staff.getByRole('link', { name: '納税督促（SMS）' }).first().click();
   await assertAccessible(staff);
   await staff.getByRole('link', { name: '新しい督促キャンペーン' }).click();
@@ -61,10 +61,13 @@ test('upload, preview, send; the taxpayer pays through the short link; the dashb
   await assertAccessible(staff);
   assert.match((await staff.textContent('main'))!, /データ2行：送信対象1件、誤り1件/);
   assert.match((await staff.textContent('main'))!, /奥州 花子様 奥州市税務課です。/);
-  await staff.getByLabel('文面と送信対象（1件）を確認しました').check();
-  await staff.getByRole('button', { name: '承認して送信する' }).click();
-  await staff.waitForSelector('text=1件を');
-  await assertAccessible(staff);
+  // The clerk prepared it; another person, a manager, approves and sends.
+  const manager = await staffLogin(await s.newContext(), 'zeimu.kacho');
+  await manager.goto(staff.url());
+  await manager.getByLabel('文面と送信対象（1件）を確認しました').check();
+  await manager.getByRole('button', { name: '承認して送信する' }).click();
+  await manager.waitForSelector('text=1件を');
+  await assertAccessible(manager);
 
   await sql`UPDATE jobs SET run_at = now() WHERE queue = 'tax-reminders.send'`.execute(s.app.db.kysely);
   await s.app.platform.jobs.drain();
@@ -83,11 +86,11 @@ test('upload, preview, send; the taxpayer pays through the short link; the dashb
   await assertAccessible(payer);
   assert.match((await payer.textContent('main'))!, /納付を受け付けました/);
 
-  await staff.reload();
-  assert.equal(await staff.locator('[data-stat="paidWithinWindow"]').textContent(), '1');
-  await assertAccessible(staff);
-  await staff.goto(`${s.baseUrl}/staff/tax-reminders/templates`);
-  await assertAccessible(staff);
-  await staff.goto(`${s.baseUrl}/dev/pay`);
-  await assertAccessible(staff);
+  await manager.reload();
+  assert.equal(await manager.locator('[data-stat="paidWithinWindow"]').textContent(), '1');
+  await assertAccessible(manager);
+  await manager.goto(`${s.baseUrl}/staff/tax-reminders/templates`);
+  await assertAccessible(manager);
+  await manager.goto(`${s.baseUrl}/dev/pay`);
+  await assertAccessible(manager);
 });

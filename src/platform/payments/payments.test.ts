@@ -110,3 +110,21 @@ describe('the simulated gateway and idempotent capture', () => {
     assert.equal(transition('paid', 'paid'), null);
   });
 });
+
+describe('one open payment per reference', () => {
+  test('openOrCreate: concurrent calls share one checkout; the unique index refuses a second open payment', async () => {
+    const input = { source: 'test', reference: `race-${Math.random()}`, amountYen: 4500, description: '奥州市 令和7年度 軽自動車税 全期', returnUrl: '/back?payment={paymentId}' };
+    const results = await Promise.all([payments.openOrCreate(input), payments.openOrCreate(input), payments.openOrCreate(input)]);
+    assert.equal(new Set(results.map((r) => r.redirectUrl)).size, 1);
+    assert.equal(results.filter((r) => !r.reused).length, 1);
+    const rows = await paymentsDb(db.kysely).selectFrom('payments').select('status').where('reference', '=', input.reference).execute();
+    assert.deepEqual(rows.map((r) => r.status), ['created']);
+    await assert.rejects(payments.create(input), /payments_one_open|duplicate key/);
+    // Once it is settled, a new one may be opened.
+    await simulator.settle(refOf(results[0]!.redirectUrl), 'cancel');
+    await payments.reconcile(results[0]!.payment.id);
+    const again = await payments.openOrCreate(input);
+    assert.equal(again.reused, false);
+    assert.notEqual(again.redirectUrl, results[0]!.redirectUrl);
+  });
+});

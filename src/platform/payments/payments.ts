@@ -75,6 +75,12 @@ async function selectPayment(db: PaymentsDb, id: string) {
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** How long openOrCreate waits for another request's checkout (40 × 50 ms = 2 s). */
+const OPEN_WAIT_ATTEMPTS = 40;
+const OPEN_WAIT_MS = 50;
+/** An open payment still without a checkout after this long was left by a request that failed midway. */
+const STALE_OPENING_MS = 60_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class Payments {
@@ -93,23 +99,76 @@ export class Payments {
     return this.provider !== null;
   }
 
-  /** Records a payment and opens a checkout at the provider; send the payer to `redirectUrl`. */
+  /**
+   * Records a payment and opens a checkout at the provider; send the payer to `redirectUrl`.
+   * Only one payment per source + reference can be open at a time (a unique index):
+   * to send a payer back to an open one instead, use `openOrCreate`.
+   */
   async create(input: CreatePaymentInput): Promise<{ payment: Payment; redirectUrl: string }> {
+    const provider = this.requireProvider(input);
+    const row = await this.insertPayment(provider, input).executeTakeFirstOrThrow();
+    return this.openCheckout(provider, row.id, input);
+  }
+
+  /**
+   * The open payment for this source + reference if there is one, otherwise a new
+   * one: two requests at once (two tabs, a double press) get the same checkout,
+   * never two payable ones. The unique index on open payments decides the race;
+   * the loser waits for the winner's checkout and reuses it.
+   */
+  async openOrCreate(input: CreatePaymentInput): Promise<{ payment: Payment; redirectUrl: string; reused: boolean }> {
+    const provider = this.requireProvider(input);
+    for (let attempt = 0; attempt < OPEN_WAIT_ATTEMPTS; attempt++) {
+      await this.expireDue();
+      const open = await this.db.selectFrom('payments').selectAll().where('source', '=', input.source).where('reference', '=', input.reference).where('status', '=', 'created').executeTakeFirst();
+      if (open?.checkout_url) return { payment: toPayment(open), redirectUrl: open.checkout_url, reused: true };
+      if (open && this.options.now().getTime() - open.created_at.getTime() > STALE_OPENING_MS) {
+        // Its request died before the provider answered: nobody can pay it, so it must not block the reference.
+        await this.db.updateTable('payments').set({ status: 'cancelled', updated_at: this.options.now() }).where('id', '=', open.id).where('status', '=', 'created').where('checkout_url', 'is', null).execute();
+        continue;
+      }
+      if (!open) {
+        const row = await this.insertPayment(provider, input)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (row) return { ...(await this.openCheckout(provider, row.id, input)), reused: false };
+      }
+      // Another request holds the open payment and is opening its checkout right now.
+      await new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS));
+    }
+    throw new Error(`payment for ${input.source}/${input.reference} is being opened by another request; try again`);
+  }
+
+  private requireProvider(input: CreatePaymentInput): PaymentProvider {
     const provider = this.provider;
     if (!provider) throw new PaymentsUnavailable();
     if (!Number.isInteger(input.amountYen) || input.amountYen <= 0) throw new RangeError('amountYen must be a positive whole number of yen');
+    return provider;
+  }
+
+  private insertPayment(provider: PaymentProvider, input: CreatePaymentInput) {
     const now = this.options.now();
     const expiresAt = new Date(now.getTime() + (input.validMinutes ?? 30) * 60_000);
-    const row = await this.db
+    return this.db
       .insertInto('payments')
       .values({ source: input.source, reference: input.reference, description: input.description, amount_yen: input.amountYen, provider: provider.name, provider_ref: null, checkout_url: null, return_url: '', expires_at: expiresAt, created_at: now, updated_at: now, paid_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const filled = input.returnUrl.replace('{paymentId}', row.id);
+      .returning(['id', 'expires_at']);
+  }
+
+  private async openCheckout(provider: PaymentProvider, id: string, input: CreatePaymentInput): Promise<{ payment: Payment; redirectUrl: string }> {
+    const { expires_at: expiresAt } = await selectPayment(this.db, id);
+    const filled = input.returnUrl.replace('{paymentId}', id);
     const returnUrl = filled.startsWith('/') ? `${this.options.publicUrl}${filled}` : filled;
-    const checkout = await provider.createCheckout({ paymentId: row.id, amountYen: input.amountYen, description: input.description, returnUrl, expiresAt });
-    await this.db.updateTable('payments').set({ provider_ref: checkout.providerRef, checkout_url: checkout.redirectUrl, return_url: returnUrl }).where('id', '=', row.id).execute();
-    return { payment: toPayment(await selectPayment(this.db, row.id)), redirectUrl: checkout.redirectUrl };
+    let checkout: Awaited<ReturnType<PaymentProvider['createCheckout']>>;
+    try {
+      checkout = await provider.createCheckout({ paymentId: id, amountYen: input.amountYen, description: input.description, returnUrl, expiresAt });
+    } catch (error) {
+      // No checkout, nothing to pay: close it so it does not hold the reference's one open slot.
+      await this.db.updateTable('payments').set({ status: 'cancelled', updated_at: this.options.now() }).where('id', '=', id).where('status', '=', 'created').execute();
+      throw error;
+    }
+    await this.db.updateTable('payments').set({ provider_ref: checkout.providerRef, checkout_url: checkout.redirectUrl, return_url: returnUrl }).where('id', '=', id).execute();
+    return { payment: toPayment(await selectPayment(this.db, id)), redirectUrl: checkout.redirectUrl };
   }
 
   async get(id: string): Promise<Payment | null> {

@@ -22,6 +22,7 @@ import { linkUrl, newToken, tokenHash } from './short-links.ts';
 import { checkCampaignText, checkTemplate, previewMessages, renderReminder, type TextProblem } from './sms-text.ts';
 import { taxRemindersDb, type CampaignState, type StoredProblem, type TaxRemindersDb } from './tables.ts';
 import { fiscalYearLabel, parseTaxpayerCsv, problemsCsv } from './taxpayer-csv.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 export const SOURCE = 'tax-reminders';
 export const SEND_QUEUE = 'tax-reminders.send';
@@ -46,7 +47,7 @@ export function linkExpiryDate(at: Date, days: number): string {
 }
 
 async function loadCampaign(db: TaxRemindersDb, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await db.selectFrom('tax_reminder_campaigns').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
@@ -97,7 +98,7 @@ export async function createCampaign(platform: Platform, actor: StaffActor, inpu
   const id = await db.transaction().execute(async (trx) => {
     const campaign = await trx
       .insertInto('tax_reminder_campaigns')
-      .values({ title: input.title, body: input.body, file_name: input.fileName.normalize('NFKC').slice(0, 200), file_sha256: parsed.sha256, file_encoding: parsed.encoding, row_count: parsed.rowCount, problems: JSON.stringify(parsed.problems), created_by: actor.id, created_at: platform.now(), updated_at: platform.now(), scheduled_at: null, approved_by: null, approved_at: null, completed_at: null, cancelled_by: null, cancelled_at: null })
+      .values({ title: input.title, body: input.body, file_name: input.fileName.normalize('NFKC').slice(0, 200), file_sha256: parsed.sha256, file_encoding: parsed.encoding, row_count: parsed.rowCount, problems: JSON.stringify(parsed.problems), created_by: actor.id, text_changed_by: actor.id, created_at: platform.now(), updated_at: platform.now(), scheduled_at: null, approved_by: null, approved_at: null, completed_at: null, cancelled_by: null, cancelled_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (let i = 0; i < parsed.rows.length; i += 500) {
@@ -242,7 +243,7 @@ export async function updateText(platform: Platform, actor: StaffActor, id: stri
   const problem = fromText('body', checkCampaignText(body, rows.map(recipientRow), platform.config.publicUrl, linkExpiryDate(platform.now(), campaign.link_valid_days)));
   if (problem) return problem;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('tax_reminder_campaigns').set({ body, updated_at: platform.now() }).where('id', '=', id).where('state', '=', 'draft').execute();
+    await trx.updateTable('tax_reminder_campaigns').set({ body, text_changed_by: actor.id, updated_at: platform.now() }).where('id', '=', id).where('state', '=', 'draft').execute();
     await audit(trx, actor, 'campaign.text-changed', id, requestId, { body });
   });
   return { ok: true };
@@ -267,6 +268,10 @@ export async function approveAndSchedule(platform: Platform, actor: StaffActor, 
     if (campaign.state === 'cancelled') return { ok: false, field: 'sendAt', messageKey: 'tax.campaign.cancelled', status: 409 };
     return { ok: true, at: campaign.scheduled_at!, shifted: false, already: true, queued: 0 };
   }
+  // Four eyes: whoever prepared the campaign or last wrote its text cannot also be the one who sends it.
+  if (actor.id === campaign.created_by || actor.id === (campaign.text_changed_by ?? campaign.created_by)) {
+    return { ok: false, field: 'sendAt', messageKey: 'tax.send.fourEyes', status: 409 };
+  }
   if (!input.confirmed) return { ok: false, field: 'confirmed', messageKey: 'tax.send.confirm.required' };
   const requested = parseSendAt(input.sendAt);
   if (!requested.ok) return { ok: false, field: 'sendAt', messageKey: requested.messageKey };
@@ -285,8 +290,14 @@ export async function approveAndSchedule(platform: Platform, actor: StaffActor, 
       .set({ state: 'scheduled', scheduled_at: time.at, approved_by: actor.id, approved_at: now, updated_at: now })
       .where('id', '=', id)
       .where('state', '=', 'draft')
+      // re-checked here: the approver may have changed the text since it was read above
+      .where((eb) => eb(eb.fn.coalesce('text_changed_by', 'created_by'), '<>', actor.id))
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) return { ok: true, at: time.at, shifted: false, already: true, queued: 0 };
+    if (Number(moved.numUpdatedRows) !== 1) {
+      const current = await trx.selectFrom('tax_reminder_campaigns').select('state').where('id', '=', id).executeTakeFirst();
+      if (current?.state === 'draft') return { ok: false, field: 'sendAt', messageKey: 'tax.send.fourEyes', status: 409 };
+      return { ok: true, at: time.at, shifted: false, already: true, queued: 0 };
+    }
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500).map((r) => {
         const token = newToken();

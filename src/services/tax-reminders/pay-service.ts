@@ -100,10 +100,9 @@ export async function startPayment(platform: Platform, token: string): Promise<{
   const page = await pageOf(platform, token, row);
   // Paid, expired or no provider: the page itself says what to do.
   if (page.state !== 'open' || !page.paymentsAvailable) return { redirect: `/p/${token}` };
-  const open = await platform.payments.openFor(SOURCE, row.recipient_id);
-  if (open?.checkoutUrl) return { redirect: open.checkoutUrl };
-  const created = await platform.payments.create({ source: SOURCE, reference: row.recipient_id, amountYen: row.amount_yen, description: describe(row), returnUrl: `/p/${token}/return?payment={paymentId}`, validMinutes: 30 });
-  return { redirect: created.redirectUrl };
+  // One open payment per recipient, decided by the database: two presses at once get the same checkout.
+  const opened = await platform.payments.openOrCreate({ source: SOURCE, reference: row.recipient_id, amountYen: row.amount_yen, description: describe(row), returnUrl: `/p/${token}/return?payment={paymentId}`, validMinutes: 30 });
+  return { redirect: opened.redirectUrl };
 }
 
 /** Back from the provider: settle from its status if its webhook has not arrived yet, then show the outcome. */

@@ -44,6 +44,8 @@ export type TaxReminderTables = {
     scheduled_at: Timestamp | null;
     approved_by: string | null;
     approved_at: Timestamp | null;
+    /** Who last wrote the text (the creator until someone changes it); may not approve it. */
+    text_changed_by: string | null;
     completed_at: Timestamp | null;
     cancelled_by: string | null;
     cancelled_at: Timestamp | null;

@@ -10,6 +10,8 @@ import { settle } from '../../platform/notify/notify-test-kit.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { japanInstant, todayInJapan } from '../../platform/time/today.ts';
 import { approveAndSchedule, createCampaign, dashboardOf, runSendJob } from './campaign-service.ts';
+import { startPayment } from './pay-service.ts';
+import { paymentsDb } from '../../platform/payments/payment-tables.ts';
 import { DEMO_TEMPLATE } from './template-service.ts';
 import { taxRemindersDb } from './tables.ts';
 import type { StaffActor } from '../../platform/access/actor.ts';
@@ -54,4 +56,19 @@ test('one SMS per row through Notify, sent once; delivered and failed counted fr
   const { state, dashboard } = await dashboardOf(t.platform, clerk, created.id);
   assert.equal(state, 'sent');
   assert.deepEqual({ handed: dashboard.handed, delivered: dashboard.delivered, failed: dashboard.failed, inProgress: dashboard.inProgress, unknown: dashboard.unknown }, { handed: 3, delivered: 2, failed: 1, inProgress: 0, unknown: 0 });
+  sentBodies = recipients.map((r) => r.message_body!);
+});
+
+let sentBodies: string[] = [];
+
+test('two presses of 納付 at once (two tabs) open one checkout, never two payable ones', async () => {
+  assert.ok(sentBodies.length > 0, 'needs the campaign sent above');
+  const token = /\/p\/([A-Za-z0-9]{10})/.exec(sentBodies[0]!)![1]!;
+  const [a, b, c] = await Promise.all([startPayment(t.platform, token), startPayment(t.platform, token), startPayment(t.platform, token)]);
+  assert.match(a.redirect, /\/dev\/pay\/sim_/);
+  assert.equal(b.redirect, a.redirect);
+  assert.equal(c.redirect, a.redirect);
+  const open = await paymentsDb(t.db.kysely).selectFrom('payments').select('id').where('source', '=', 'tax-reminders').where('status', '=', 'created').execute();
+  assert.equal(open.length, 1);
+  assert.equal((await startPayment(t.platform, token)).redirect, a.redirect, 'a later press reuses it too');
 });

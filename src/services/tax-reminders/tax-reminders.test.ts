@@ -355,3 +355,30 @@ describe('sending and paying', () => {
     assert.equal(t.notifier.sent.length, before, 'a stopped campaign sends nothing');
   });
 });
+
+describe('four eyes', () => {
+  test('four eyes: a manager cannot approve a campaign they created or whose text they last changed', async () => {
+    const own = campaignIdOf((await upload(manager, Buffer.from([HEADER, ROWS[0]].join('\n')), { title: '課長が作成' })).headers.location);
+    await manager.get(`/staff/tax-reminders/campaigns/${own}`);
+    const refused = await manager.post(`/staff/tax-reminders/campaigns/${own}/send`, { sendAt: '', confirmed: '1' });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /このキャンペーンを作成した人、または最後に文面を変えた人は承認できません/);
+
+    const prepared = campaignIdOf((await upload(clerk, Buffer.from([HEADER, ROWS[0]].join('\n')), { title: '課長が文面を変更' })).headers.location);
+    await manager.get(`/staff/tax-reminders/campaigns/${prepared}`);
+    assert.equal((await manager.post(`/staff/tax-reminders/campaigns/${prepared}/text`, { body: DEMO_TEMPLATE.body.replace('奥州市税務課です。', '奥州市税務課（課長）です。') })).statusCode, 303);
+    const afterEdit = await manager.post(`/staff/tax-reminders/campaigns/${prepared}/send`, { sendAt: '', confirmed: '1' });
+    assert.equal(afterEdit.statusCode, 409);
+    assert.match(afterEdit.body, /最後に文面を変えた人は承認できません/);
+    const states = await taxRemindersDb(t.db.kysely).selectFrom('tax_reminder_campaigns').select(['id', 'state']).where('id', 'in', [own, prepared]).execute();
+    assert.deepEqual(states.map((c) => c.state), ['draft', 'draft']);
+    assert.ok(!(await audits('tax-reminders.campaign.approved')).some((a) => a.target_id === own || a.target_id === prepared));
+    // Once the clerk has the last word on the text, the manager may approve it.
+    await clerk.get(`/staff/tax-reminders/campaigns/${prepared}`);
+    assert.equal((await clerk.post(`/staff/tax-reminders/campaigns/${prepared}/text`, { body: DEMO_TEMPLATE.body })).statusCode, 303);
+    await manager.get(`/staff/tax-reminders/campaigns/${prepared}`);
+    const approved = await manager.post(`/staff/tax-reminders/campaigns/${prepared}/send`, { sendAt: `${addDays(TODAY, 1)} 10:00`, confirmed: '1' });
+    assert.equal(approved.statusCode, 303);
+    assert.equal((await manager.post(`/staff/tax-reminders/campaigns/${prepared}/cancel`)).statusCode, 303, 'stopped again before it goes out');
+  });
+});

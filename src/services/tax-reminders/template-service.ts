@@ -12,6 +12,7 @@ import { asPlatformDb, type Failure } from './campaign-service.ts';
 import { canEditTemplates, canUseTaxReminders } from './policy.ts';
 import { checkCampaignText } from './sms-text.ts';
 import { taxRemindersDb } from './tables.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 /** A taxpayer with long values, so a template that fits them fits (nearly) everyone. */
 export function sampleTaxpayer(today: string) {
@@ -25,7 +26,7 @@ export async function listTemplates(platform: Platform, actor: StaffActor) {
 
 export async function getTemplate(platform: Platform, actor: StaffActor, id: string) {
   requireAccess(canUseTaxReminders(actor), 'forbidden');
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await taxRemindersDb(platform.db.kysely).selectFrom('tax_reminder_templates').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 

@@ -16,6 +16,7 @@ import { normaliseRecipient } from '../recipients.ts';
 import { ApiKeysPage, type ApiKeyForm } from './api-keys-views.tsx';
 import { notifyViewer } from './messages-routes.tsx';
 import { canManageApiKeys } from './notify-policy.ts';
+import { UUID_PATTERN } from '../../http/ids.ts';
 
 const KeyForm = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -23,7 +24,7 @@ const KeyForm = Type.Object({
   kind: Type.Union([Type.Literal('test'), Type.Literal('team'), Type.Literal('live')]),
 });
 const RecipientForm = Type.Object({
-  keyId: Type.String({ maxLength: 36, pattern: '^([0-9a-f-]{36})?$' }),
+  keyId: Type.String({ maxLength: 36, pattern: `^$|${UUID_PATTERN}` }),
   channel: Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('line')]),
   recipient: Type.String({ minLength: 1, maxLength: 320 }),
 });

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { StaffActor } from '../../access/actor.ts';
 import { requireAccess, requireStaff } from '../../access/require-access.ts';
+import { recordAudit } from '../../audit/audit-log.ts';
+import { addMessages } from '../../i18n/i18n.ts';
 import { notFound } from '../../http/errors.ts';
 import { viewContext } from '../../http/request-context.ts';
 import type { Platform } from '../../platform.ts';
@@ -11,7 +13,8 @@ import type { Channel } from '../notifier.ts';
 import type { MessageStatus } from '../notify-tables.ts';
 import { listMessages, messageSources, messageWithTimeline } from './message-queries.ts';
 import { MessageDetailPage, MessageListPage } from './messages-views.tsx';
-import { canViewNotify } from './notify-policy.ts';
+import { canReadMessageContent, canViewNotify, owningDepartment } from './notify-policy.ts';
+import { notifyStaffMessages } from './staff-messages.ts';
 
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union(['', 'created', 'sending', 'delivered', 'failed', 'temporary-failure', 'suppressed'].map((s) => Type.Literal(s)))),
@@ -31,6 +34,7 @@ export function notifyViewer(request: FastifyRequest): StaffActor {
 
 export async function registerMessageStaffRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.notify.db;
+  addMessages(notifyStaffMessages);
 
   app.get('/staff/notify', { schema: { querystring: ListQuery } }, async (request, reply) => {
     notifyViewer(request);
@@ -57,9 +61,13 @@ export async function registerMessageStaffRoutes(app: FastifyInstance, platform:
   });
 
   app.get('/staff/notify/messages/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    notifyViewer(request);
+    const staff = notifyViewer(request);
     const found = await messageWithTimeline(db, (request.params as Static<typeof IdParams>).id);
     if (!found) throw notFound();
-    return reply.html(<MessageDetailPage ctx={viewContext(request)} message={found.message} events={found.events} />);
+    const { message } = found;
+    const restrictedTo = canReadMessageContent(staff, message.source) ? null : owningDepartment(message.source);
+    // Every look at a message is on record: who saw which message, and whether its content was shown.
+    await recordAudit(db, { actor: { type: 'staff', id: staff.id }, action: 'notify.message.viewed', targetType: 'notify_message', targetId: message.id, details: { source: message.source, contentShown: restrictedTo === null }, requestId: request.id });
+    return reply.html(<MessageDetailPage ctx={viewContext(request)} message={message} events={found.events} restrictedTo={restrictedTo} />);
   });
 }

@@ -74,9 +74,14 @@ export function MessageListPage(props: { ctx: ViewContext; rows: MessageListRow[
 
 type MessageRow = Selectable<NotifyTables['notify_messages']>;
 
-export function MessageDetailPage(props: { ctx: ViewContext; message: MessageRow; events: { at: Date; event: string; detail: string | null }[] }) {
+/** `restrictedTo`: the department owning this message's content when the viewer is not in it (recipient masked, no subject or body). */
+export function MessageDetailPage(props: { ctx: ViewContext; message: MessageRow; events: { at: Date; event: string; detail: string | null }[]; restrictedTo?: string | null }) {
   const { ctx, message: m } = props;
   const t = ctx.t;
+  const restricted = props.restrictedTo ?? null;
+  const recipient = restricted !== null
+    ? maskRecipient(m.channel, m.channel === 'sms' ? fromE164(m.recipient) : m.recipient)
+    : m.channel === 'sms' ? `${fromE164(m.recipient)}（${m.recipient}）` : m.channel === 'push' ? t('notify.staff.pushSubscription') : m.recipient;
   const title = t('notify.staff.message.title', { channel: t(`notify.channel.${m.channel}`) });
   return (
     <Page ctx={ctx} title={title} shell="staff" breadcrumbs={crumbs(ctx, { label: title })}>
@@ -85,7 +90,7 @@ export function MessageDetailPage(props: { ctx: ViewContext; message: MessageRow
       <SummaryList
         items={[
           { key: t('notify.field.status'), value: <MessageStatusTag ctx={ctx} status={m.status} /> },
-          { key: t('notify.field.recipient'), value: m.channel === 'sms' ? `${fromE164(m.recipient)}（${m.recipient}）` : m.channel === 'push' ? t('notify.staff.pushSubscription') : m.recipient },
+          { key: t('notify.field.recipient'), value: recipient },
           { key: t('notify.field.source'), value: `${m.source}${m.reference ? ` / ${m.reference}` : ''}` },
           { key: t('notify.field.keyKind'), value: m.key_kind ? t(`notify.key.kind.${m.key_kind}`) : t('notify.staff.fromService') },
           { key: t('notify.field.template'), value: m.template_id ? <a href={`/staff/notify/templates/${m.template_id}`}>{t('notify.staff.templateVersion', { version: m.template_version ?? 0 })}</a> : '—' },
@@ -98,8 +103,8 @@ export function MessageDetailPage(props: { ctx: ViewContext; message: MessageRow
           { key: t('notify.field.sentAt'), value: formatJapanTime(m.sent_at, ctx.locale, true) },
           { key: t('notify.field.deliveredAt'), value: formatJapanTime(m.delivered_at, ctx.locale, true) },
           ...(m.failure_reason ? [{ key: t('notify.field.failureReason'), value: m.failure_reason }] : []),
-          ...(m.subject ? [{ key: t('notify.field.subject'), value: m.subject }] : []),
-          { key: t('notify.field.body'), value: <pre class="message-body">{m.body}</pre> },
+          ...(restricted === null && m.subject ? [{ key: t('notify.field.subject'), value: m.subject }] : []),
+          { key: t('notify.field.body'), value: restricted === null ? <pre class="message-body">{m.body}</pre> : <p id="message-restricted">{t('notify.staff.restricted', { source: m.source, department: restricted })}</p> },
         ]}
       />
       <h2>{t('notify.staff.timeline')}</h2>
