@@ -111,11 +111,13 @@ async function run(bench: BenchDatabase) {
     // Quiet hours would hold SMS back at night: the bench measures sending, whatever the hour.
     SMS_QUIET_FROM_HOUR: '0',
     SMS_QUIET_UNTIL_HOUR: '0',
+    // As npm start would choose: several jobs at once on PostgreSQL, one on the embedded database.
+    JOB_CONCURRENCY: process.env.JOB_CONCURRENCY ?? (bench.db.kind === 'pglite' ? '1' : '4'),
   });
   const { app, platform } = await buildApp({ config, db: bench.db });
   await app.ready();
   const { secret } = await createApiKey(platform.notify.db, { name: 'bench', kind: 'live', source: 'bench', createdBy: null });
-  platform.jobs.start(POLL_MS);
+  platform.jobs.start(POLL_MS, platform.config.jobConcurrency);
   const sentAt = new Map<string, number>();
   const started = performance.now();
   const epoch = Date.now() - started; // performance.now() → wall clock, to compare with delivered_at
@@ -171,7 +173,7 @@ async function run(bench: BenchDatabase) {
   };
 }
 
-console.log(`notify bench: ${MESSAGES} ${CHANNEL} messages through POST /api/notify/v1/messages, ${ARRIVAL ? `paced at ${ARRIVAL}/s` : 'as fast as possible'}, ${CONCURRENCY} callers at once, job worker polling every ${POLL_MS} ms, provider limit ${PER_SECOND}/s, one app instance`);
+console.log(`notify bench: ${MESSAGES} ${CHANNEL} messages through POST /api/notify/v1/messages, ${ARRIVAL ? `paced at ${ARRIVAL}/s` : 'as fast as possible'}, ${CONCURRENCY} callers at once, job worker polling every ${POLL_MS} ms (4 jobs at once on PostgreSQL, 1 on PGlite, unless JOB_CONCURRENCY is set), provider limit ${PER_SECOND}/s, one app instance`);
 const targets: (() => Promise<BenchDatabase>)[] = [pglite];
 if (process.env.DATABASE_URL) targets.push(() => postgres(process.env.DATABASE_URL!));
 for (const open of targets) {

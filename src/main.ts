@@ -34,7 +34,7 @@ if (config.demoData) {
   await seedDemoStaff(db.kysely);
   for (const service of platform.services) await service.seedDemo?.(platform);
 }
-if (config.jobWorker) platform.jobs.start();
+if (config.jobWorker) platform.jobs.start(1000, config.jobConcurrency);
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ ms: Math.round(performance.now() - startedAt), database: db.kind, url: config.publicUrl }, 'oshu-dx ready');
 

@@ -29,6 +29,8 @@ export interface Config {
   staffIdleMinutes: number;
   residentIdleMinutes: number;
   jobWorker: boolean;
+  /** Jobs run at once by this instance's worker (the embedded database has one connection: 1). */
+  jobConcurrency: number;
   /** OpenAI-compatible chat endpoint (e.g. http://127.0.0.1:8080/v1); unset = no generative AI. */
   llmBaseUrl: string | null;
   llmApiKey: string | null;
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     staffIdleMinutes: integer(env, 'STAFF_IDLE_MINUTES', 30, 1, 24 * 60),
     residentIdleMinutes: integer(env, 'RESIDENT_IDLE_MINUTES', 60, 1, 24 * 60),
     jobWorker: boolean(env, 'JOB_WORKER', true),
+    jobConcurrency: integer(env, 'JOB_CONCURRENCY', env.DATABASE_URL ? 4 : 1, 1, 64),
     llmBaseUrl: url(env, 'LLM_BASE_URL', ['http:', 'https:']),
     llmApiKey: env.LLM_API_KEY || null,
     llmModel: env.LLM_MODEL || 'gpt-4o-mini',

@@ -88,3 +88,23 @@ test('enqueueing to a queue nobody handles is refused; every service job has a h
     for (const [name, handler] of Object.entries(service.jobs?.({} as Platform) ?? {})) assert.equal(typeof handler, 'function', `${service.id}:${name}`);
   }
 });
+
+test('a worker started with concurrency runs jobs side by side, each once', async () => {
+  const queue = new JobQueue(db.kysely, log);
+  let inFlight = 0;
+  let most = 0;
+  const ran: number[] = [];
+  queue.register('side-by-side', async (payload) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    ran.push(payload.n as number);
+    inFlight--;
+  });
+  for (let n = 0; n < 12; n++) await queue.enqueue(db.kysely, 'side-by-side', { n });
+  queue.start(10, 3);
+  while (ran.length < 12) await new Promise((resolve) => setTimeout(resolve, 20));
+  await queue.stop();
+  assert.deepEqual([...ran].sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => i));
+  assert.ok(most > 1, `ran ${most} at once`);
+});

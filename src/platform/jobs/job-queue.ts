@@ -113,13 +113,21 @@ export class JobQueue {
     return count;
   }
 
-  start(pollMs = 1000): void {
+  /**
+   * Polls for due jobs and runs them, `concurrency` at a time: several claim loops in
+   * one process are several workers (FOR UPDATE SKIP LOCKED keeps them apart), which
+   * matters when handlers wait on providers (notifications) rather than on the CPU.
+   */
+  start(pollMs = 1000, concurrency = 1): void {
     if (this.timer) return;
+    const loop = async () => {
+      while (this.timer && (await this.runOne())) {
+        /* keep going while jobs are due */
+      }
+    };
     const tick = async () => {
       try {
-        while (this.timer && (await this.runOne())) {
-          /* keep going while jobs are due */
-        }
+        await Promise.all(Array.from({ length: Math.max(1, concurrency) }, loop));
       } catch (error) {
         this.log.error({ err: error }, 'job worker poll failed');
       }
