@@ -162,7 +162,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   const tokensCss = fs.readFileSync(TOKENS_CSS, 'utf8');
   app.get('/assets/tokens.css', { schema: { hide: true } }, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(tokensCss));
 
-  await registerMetrics(app);
+  await registerMetrics(app, config.metricsToken);
   await registerRequestContext(app, platform);
   registerErrorHandling(app);
   await registerHealth(app, platform);

@@ -27,7 +27,9 @@ test('each wrong value names its variable and what it expects', () => {
     [{ OIDC_ISSUER: 'https://id.example.jp' }, 'OIDC_CLIENT_SECRET', /client secret/],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /32 characters/],
     [{ NODE_ENV: 'production' }, 'OIDC_ISSUER', /NODE_ENV=production/],
-    [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.jp', OIDC_CLIENT_SECRET: 's' }, 'DEMO_DATA', /false when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.jp', OIDC_CLIENT_SECRET: 's' }, 'METRICS_TOKEN', /NODE_ENV=production/],
+    [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.jp', OIDC_CLIENT_SECRET: 's', METRICS_TOKEN: 'm'.repeat(32) }, 'DEMO_DATA', /false when NODE_ENV=production/],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', /24 characters/],
   ];
   for (const [env, variable, expected] of cases) {
     assert.throws(() => loadConfig(env), (error: unknown) => {

@@ -29,6 +29,8 @@ export interface Config {
   staffIdleMinutes: number;
   residentIdleMinutes: number;
   jobWorker: boolean;
+  /** Bearer token Prometheus sends to /metrics; null = open (development only). */
+  metricsToken: string | null;
   /** Jobs run at once by this instance's worker (the embedded database has one connection: 1). */
   jobConcurrency: number;
   /** OpenAI-compatible chat endpoint (e.g. http://127.0.0.1:8080/v1); unset = no generative AI. */
@@ -150,6 +152,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (env.NODE_ENV === 'production' && !oidcIssuer) {
     throw new ConfigError('OIDC_ISSUER', 'the identity provider URL when NODE_ENV=production (the demo provider is for development)', undefined);
   }
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 24) throw new ConfigError('METRICS_TOKEN', 'at least 24 characters', '(too short)');
+  if (env.NODE_ENV === 'production' && !metricsToken) {
+    throw new ConfigError('METRICS_TOKEN', 'a token for /metrics when NODE_ENV=production (the metrics reveal routes and load)', undefined);
+  }
   if (env.NODE_ENV === 'production' && demoData) {
     throw new ConfigError('DEMO_DATA', 'false when NODE_ENV=production (demo accounts have public passwords)', env.DEMO_DATA);
   }
@@ -173,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
     staffIdleMinutes: integer(env, 'STAFF_IDLE_MINUTES', 30, 1, 24 * 60),
     residentIdleMinutes: integer(env, 'RESIDENT_IDLE_MINUTES', 60, 1, 24 * 60),
     jobWorker: boolean(env, 'JOB_WORKER', true),
+    metricsToken,
     jobConcurrency: integer(env, 'JOB_CONCURRENCY', env.DATABASE_URL ? 4 : 1, 1, 64),
     llmBaseUrl: url(env, 'LLM_BASE_URL', ['http:', 'https:']),
     llmApiKey: env.LLM_API_KEY || null,

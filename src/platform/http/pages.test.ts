@@ -80,6 +80,20 @@ describe('operations', () => {
     assert.match(metrics.body, /oshu_process_cpu_user_seconds_total/);
   });
 
+  test('with METRICS_TOKEN set, /metrics needs it', async () => {
+    const token = 'metrics-token-for-the-scraper-2026';
+    const guarded = await createTestApp({ registry: false, env: { METRICS_TOKEN: token } });
+    try {
+      assert.equal((await guarded.app.inject('/metrics')).statusCode, 401);
+      assert.equal((await guarded.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-wrong-token-xx' } })).statusCode, 401);
+      const ok = await guarded.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(ok.statusCode, 200);
+      assert.match(ok.body, /oshu_http_request_duration_seconds/);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   test('the OpenAPI document describes the JSON API and the viewer is served', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     assert.equal(doc.openapi.slice(0, 2), '3.');

@@ -1,8 +1,10 @@
 /** Prometheus metrics: request counts and durations by route, plus Node's defaults. */
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 
-export async function registerMetrics(app: FastifyInstance): Promise<client.Registry> {
+/** With a token set, only a scraper presenting it (Authorization: Bearer …) reads the metrics. */
+export async function registerMetrics(app: FastifyInstance, token: string | null): Promise<client.Registry> {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'oshu_' });
   const duration = new client.Histogram({
@@ -17,9 +19,16 @@ export async function registerMetrics(app: FastifyInstance): Promise<client.Regi
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token && !bearerMatches(request.headers.authorization, token)) return reply.code(401).header('www-authenticate', 'Bearer').send('unauthorised\n');
     reply.type(registry.contentType);
     return registry.metrics();
   });
   return registry;
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }

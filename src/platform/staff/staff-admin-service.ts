@@ -95,6 +95,11 @@ export async function updateStaff(
 ): Promise<{ errors: FieldError[] }> {
   const before = await getStaff(db, actor, staffId);
   const errors = validateStaffInput({ ...input, loginId: before.login_id, password: '' }, false);
+  // An administrator cannot grant themselves more (or lock themselves out): that takes a second administrator.
+  const key = (r: { department: string; role: string }) => `${r.department}:${r.role}`;
+  const rolesBefore = before.roles.map((r) => key({ department: r.department_code, role: r.role })).sort().join(',');
+  const rolesAfter = input.roles.map(key).sort().join(',');
+  if (staffId === actor.id && (rolesBefore !== rolesAfter || !input.active)) errors.push({ field: 'roles', messageKey: 'staff.admin.selfChange' });
   if (errors.length) return { errors };
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('staff').set({ display_name: input.displayName, email: input.email || null, active: input.active, updated_at: new Date() }).where('id', '=', staffId).execute();

@@ -179,4 +179,20 @@ describe('staff administration', () => {
     assert.equal(entry.reason, '昇任');
     assert.deepEqual((entry.details as { after: { roles: unknown } }).after.roles, [{ department: 'tax', role: 'manager' }]);
   });
+
+  test('an administrator cannot change their own roles or deactivate themselves', async () => {
+    const admin = t.browser();
+    await admin.loginStaff('admin');
+    const self = await t.db.kysely.selectFrom('staff').select('id').where('login_id', '=', 'admin').executeTakeFirstOrThrow();
+    await admin.get(`/staff/admin/staff/${self.id}`);
+    const grab = await admin.post(`/staff/admin/staff/${self.id}`, { displayName: '管理 太郎（DX推進室）', email: '', active: 'true', roles: ['dx:admin', 'tax:manager'], reason: '' });
+    assert.equal(grab.statusCode, 400);
+    assert.match(grab.body, /自分自身の役割や利用停止は変更できません/);
+    const off = await admin.post(`/staff/admin/staff/${self.id}`, { displayName: '管理 太郎（DX推進室）', email: '', active: 'false', roles: ['dx:admin'], reason: '' });
+    assert.equal(off.statusCode, 400);
+    const rename = await admin.post(`/staff/admin/staff/${self.id}`, { displayName: '管理 太郎（DX推進室 室長）', email: '', active: 'true', roles: ['dx:admin'], reason: '' });
+    assert.equal(rename.statusCode, 303, 'other details of oneself can still be edited');
+    const roles = await t.db.kysely.selectFrom('staff_roles').select(['department_code', 'role']).where('staff_id', '=', self.id).execute();
+    assert.deepEqual(roles, [{ department_code: 'dx', role: 'admin' }]);
+  });
 });
