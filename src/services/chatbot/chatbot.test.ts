@@ -177,6 +177,22 @@ describe('FAQ editor', () => {
     assert.doesNotMatch(page.body, /田中一郎/, 'names are masked in the log');
   });
 
+  test('questions the bot answered are reported to the department whose entry answered them', async () => {
+    const asked = await t.app.inject({ method: 'POST', url: '/api/chat/ask', payload: { q: '住民票の写しはコンビニで取れますか' } });
+    const answer = asked.json().answer;
+    assert.ok(answer, 'answered');
+    assert.equal(answer.department, 'citizens');
+    const citizens = t.browser();
+    await citizens.loginStaff('shimin.kacho');
+    const seen = await citizens.get('/staff/chatbot/reports');
+    assert.match(seen.body, /住民票の写しはコンビニで取れますか/);
+    const tax = t.browser();
+    await tax.loginStaff('zeimu.tanto');
+    const other = await tax.get('/staff/chatbot/reports');
+    assert.equal(other.statusCode, 200);
+    assert.doesNotMatch(other.body, /住民票の写しはコンビニで取れますか/, 'another department does not see it');
+  });
+
   test('residents and staff without a clerk or manager role cannot use the back office', async () => {
     const admin = t.browser();
     await admin.loginStaff('admin');

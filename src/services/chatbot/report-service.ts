@@ -1,6 +1,6 @@
 /** What staff learn from the bot: questions it could not answer, answers rated unhelpful, and weekly volume. */
 import { sql, type Kysely } from 'kysely';
-import type { StaffActor } from '../../platform/access/actor.ts';
+import { hasRole, type StaffActor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/require-access.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { staffDepartments, usesChatbotBackOffice } from './policy.ts';
@@ -12,6 +12,7 @@ export async function chatbotReport(db: Kysely<PlatformTables>, actor: StaffActo
   requireAccess(usesChatbotBackOffice(actor), 'forbidden');
   const cdb = chatbotDb(db);
   const departments = staffDepartments(actor);
+  const seesAllDepartments = hasRole(actor, 'dx', ['clerk', 'manager', 'admin']);
   const since = sql<Date>`now() - interval '30 days'`;
   const [unanswered, lowRated, weekly, topThisWeek] = await Promise.all([
     cdb
@@ -41,11 +42,17 @@ export async function chatbotReport(db: Kysely<PlatformTables>, actor: StaffActo
       WHERE asked_at > now() - make_interval(weeks => ${WEEKS})
       GROUP BY date_trunc('week', asked_at AT TIME ZONE 'Asia/Tokyo')
       ORDER BY date_trunc('week', asked_at AT TIME ZONE 'Asia/Tokyo')`.execute(cdb),
+    // Questions the bot answered belong to the department of the answering entry: each
+    // department sees its own (the DX office, which runs the bot, sees all). Unanswered
+    // questions have no owner yet, so every department sees them (masked) to pick up.
     cdb
-      .selectFrom('chatbot_queries')
-      .select(['query', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('asked_at', '>', sql<Date>`now() - interval '7 days'`)
-      .groupBy('query')
+      .selectFrom('chatbot_queries as q')
+      .innerJoin('chatbot_faq_entries as e', 'e.id', 'q.top_entry_id')
+      .select(['q.query', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('q.asked_at', '>', sql<Date>`now() - interval '7 days'`)
+      .where('q.answered', '=', true)
+      .$if(!seesAllDepartments, (qb) => qb.where('e.department_code', 'in', departments.length ? departments : ['-']))
+      .groupBy('q.query')
       .orderBy('n', 'desc')
       .limit(10)
       .execute(),
