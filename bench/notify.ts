@@ -13,17 +13,14 @@
  * the delay shows the pipeline's latency); 0 (default) sends them as fast as the callers
  * can (a burst, where the delay is mostly the queue draining). Prints numbers only.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
-import { openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { createApiKey } from '../src/platform/notify/api-keys.ts';
+import { pgliteBenchDatabase, postgresBenchDatabase, type BenchDatabase } from './bench-database.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -41,54 +38,6 @@ if (!Number.isFinite(ARRIVAL) || ARRIVAL < 0) throw new Error('--arrival needs a
 const channelArg = args.includes('--channel') ? args[args.indexOf('--channel') + 1] : 'sms';
 if (!['sms', 'email', 'line'].includes(channelArg ?? '')) throw new Error('--channel is sms, email or line');
 const CHANNEL = channelArg as 'sms' | 'email' | 'line';
-
-interface BenchDatabase {
-  db: Database;
-  label: string;
-  dispose(): Promise<void>;
-}
-
-async function pglite(): Promise<BenchDatabase> {
-  const db = await openDatabase({ databaseUrl: null, dataDir: null });
-  await migrate(db);
-  return { db, label: 'PGlite (in-memory)', dispose: () => db.close() };
-}
-
-async function postgres(serverUrl: string): Promise<BenchDatabase> {
-  const name = `oshu_bench_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const drop = async () => {
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  };
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  let db: Database;
-  try {
-    db = await openDatabase({ databaseUrl: url.href, dataDir: null });
-    await migrate(db);
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-  const version = (await db.withConnection((c) => c.query<{ server_version: string }>('SHOW server_version')))[0]?.server_version ?? '?';
-  return {
-    db,
-    label: `PostgreSQL ${version} at ${url.hostname}:${url.port || 5432}, temporary database ${name}`,
-    dispose: async () => {
-      try {
-        await db.close();
-      } finally {
-        await drop();
-      }
-    },
-  };
-}
 
 function recipient(i: number): string {
   if (CHANNEL === 'email') return `resident${i}@example.jp`;
@@ -174,8 +123,8 @@ async function run(bench: BenchDatabase) {
 }
 
 console.log(`notify bench: ${MESSAGES} ${CHANNEL} messages through POST /api/notify/v1/messages, ${ARRIVAL ? `paced at ${ARRIVAL}/s` : 'as fast as possible'}, ${CONCURRENCY} callers at once, job worker polling every ${POLL_MS} ms (4 jobs at once on PostgreSQL, 1 on PGlite, unless JOB_CONCURRENCY is set), provider limit ${PER_SECOND}/s, one app instance`);
-const targets: (() => Promise<BenchDatabase>)[] = [pglite];
-if (process.env.DATABASE_URL) targets.push(() => postgres(process.env.DATABASE_URL!));
+const targets: (() => Promise<BenchDatabase>)[] = [pgliteBenchDatabase];
+if (process.env.DATABASE_URL) targets.push(() => postgresBenchDatabase(process.env.DATABASE_URL!));
 for (const open of targets) {
   const bench = await open();
   try {

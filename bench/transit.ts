@@ -13,13 +13,9 @@
  * DATABASE_URL on a new temporary database `oshu_bench_<random>` on that server,
  * dropped at the end. Prints numbers only.
  */
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildProblem } from '../src/engines/darp/index.ts';
-import { openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { addDays } from '../src/platform/time/today.ts';
 import { bookTrip, quoteTrip, type TripInput } from '../src/services/transit/booking-service.ts';
 import { recordStop } from '../src/services/transit/driver-service.ts';
@@ -28,6 +24,7 @@ import { reoptimiseDay, type ReoptimiseResult } from '../src/services/transit/re
 import { solveOffThread } from '../src/services/transit/solve-off-thread.ts';
 import { DEMO_VEHICLES } from '../src/services/transit/transit-demo-data.ts';
 import { nextWeekday, OPERATOR, todayJapan, transitKit, type TransitKit } from '../src/services/transit/transit-test-kit.ts';
+import { pgliteBenchDatabase, postgresBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { generateDemand, percentile, type DemandRequest } from './transit-demand.ts';
 
 const args = process.argv.slice(2);
@@ -55,52 +52,9 @@ const EXTRA_VEHICLES = [
 // ---------------------------------------------------------------------------------
 // Database: in-memory PGlite, or a throw-away database on DATABASE_URL's server.
 
-interface BenchDatabase {
-  db: Database;
-  label: string;
-  dispose(): Promise<void>;
-}
-
 async function benchDatabase(): Promise<BenchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const db = await openDatabase({ databaseUrl: null, dataDir: null });
-    await migrate(db);
-    return { db, label: 'PGlite (in-memory)', dispose: () => db.close() };
-  }
-  const name = `oshu_bench_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const drop = async () => {
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  };
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  let db: Database;
-  try {
-    db = await openDatabase({ databaseUrl: url.href, dataDir: null });
-    await migrate(db);
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-  const version = (await db.withConnection((c) => c.query<{ server_version: string }>('SHOW server_version')))[0]?.server_version ?? '?';
-  return {
-    db,
-    label: `PostgreSQL ${version} at ${url.hostname}:${url.port || 5432}, temporary database ${name}`,
-    dispose: async () => {
-      try {
-        await db.close();
-      } finally {
-        await drop();
-      }
-    },
-  };
+  return serverUrl ? postgresBenchDatabase(serverUrl) : pgliteBenchDatabase();
 }
 
 async function setFleet(kit: TransitKit, count: number): Promise<void> {
