@@ -6,10 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
-import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
-import { axeViolations, describeViolations, serveAndLaunch, type Served } from './browser-harness.ts';
+import type { Page } from 'playwright-core';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
 before(async () => {
@@ -17,24 +15,7 @@ before(async () => {
 });
 after(() => s.close());
 
-async function assertAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], describeViolations(page.url(), violations));
-}
 
-async function staffLogin(context: BrowserContext, loginId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${s.baseUrl}/staff/login`);
-  await page.getByLabel('職員ID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL(/\/staff\/login\/mfa$/);
-  await s.app.db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-  await page.getByLabel('確認コード（6桁）').fill(totpAt(demoTotpSecret(loginId), currentStep()));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await page.waitForURL(/\/staff$/);
-  return page;
-}
 
 test('a resident reads and filters the news, and the service worker keeps it for offline reading', async () => {
   const context = await s.newContext();
@@ -153,7 +134,7 @@ test('subscribing and reading work with JavaScript turned off', async () => {
 
 test('staff write and publish a notice, and disaster mode shows a banner on resident pages; every page passes axe', async () => {
   const staffContext = await s.newContext();
-  const staff = await staffLogin(staffContext, 'admin');
+  const staff = await s.staffLogin(staffContext, 'admin');
   await staff.goto(`${s.baseUrl}/staff/app`);
   await assertAccessible(staff);
   await staff.getByRole('link', { name: '新しいお知らせを書く' }).click();

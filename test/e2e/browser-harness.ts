@@ -2,10 +2,13 @@
  * Serves the real app on a loopback port and drives Debian's Chromium with
  * Playwright; axe-core checks accessibility (WCAG 2.1 A/AA rules).
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
+import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
 import { createTestApp, type TestApp } from '../../src/platform/testing/test-app.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,6 +32,8 @@ export interface Served {
   browser: Browser;
   /** A browser context as a resident in Japan has it: Japanese locale and time zone. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Logs a demo staff account in (password + current TOTP) and returns the page at /staff. */
+  staffLogin(context: BrowserContext, loginId: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,20 @@ export async function serveAndLaunch(options: { now?: () => Date } = {}): Promis
     baseUrl,
     browser,
     newContext: (options = {}) => browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options }),
+    async staffLogin(context, loginId) {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/staff/login`);
+      await page.getByLabel('職員ID').fill(loginId);
+      await page.getByLabel('パスワード').fill(DEMO_STAFF_PASSWORD);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+      await page.waitForURL(/\/staff\/login\/mfa$/);
+      // A code may be used once; tests log the same account in several times within 30 s.
+      await app.db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
+      await page.getByLabel('確認コード（6桁）').fill(totpAt(demoTotpSecret(loginId), currentStep()));
+      await page.getByRole('button', { name: '確認する' }).click();
+      await page.waitForURL(/\/staff$/);
+      return page;
+    },
     async close() {
       await browser.close();
       await app.close();
@@ -69,6 +88,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
+}
+
+/** Fails the test with every axe-core violation on the page, named. */
+export async function assertAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], describeViolations(page.url(), violations));
 }
 
 export function describeViolations(url: string, violations: AxeViolation[]): string {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeViolations, serveAndLaunch, type Served } from './browser-harness.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
 before(async () => {
@@ -9,10 +9,6 @@ before(async () => {
 });
 after(() => s.close());
 
-async function assertAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], describeViolations(page.url(), violations));
-}
 
 test('with JavaScript the question box becomes a chat that answers in place', async () => {
   const context = await s.newContext();

@@ -1,12 +1,9 @@
 /** Notify's staff pages and the developer's simulator inbox in a real browser, checked with axe-core. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
-import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
 import { settle } from '../../src/platform/notify/notify-test-kit.ts';
 import { createTemplate } from '../../src/platform/notify/templates.ts';
-import { axeViolations, describeViolations, serveAndLaunch, type Served } from './browser-harness.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
 before(async () => {
@@ -14,24 +11,7 @@ before(async () => {
 });
 after(() => s.close());
 
-async function assertAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], describeViolations(page.url(), violations));
-}
 
-async function staffLogin(context: BrowserContext, loginId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${s.baseUrl}/staff/login`);
-  await page.getByLabel('職員ID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL(/\/staff\/login\/mfa$/);
-  await s.app.db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-  await page.getByLabel('確認コード（6桁）').fill(totpAt(demoTotpSecret(loginId), currentStep()));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await page.waitForURL(/\/staff$/);
-  return page;
-}
 
 test('the notification pages and the simulator inbox have no accessibility violations', async () => {
   const notify = s.app.platform.notify;
@@ -40,7 +20,7 @@ test('the notification pages and the simulator inbox have no accessibility viola
   await settle(notify.db, s.app.platform.jobs);
   const templateId = await createTemplate(notify.db, { name: '納税のお知らせ', smsBody: '((氏名))様 納期限は((期限))です。', emailSubject: '', emailBody: '', lineBody: '', pushTitle: '', pushBody: '' }, null);
 
-  const page = await staffLogin(await s.newContext(), 'admin');
+  const page = await s.staffLogin(await s.newContext(), 'admin');
   await page.getByRole('link', { name: '通知（SMS・メール・LINE・プッシュ）' }).click();
   await page.waitForURL(/\/staff\/notify$/);
   await assertAccessible(page);

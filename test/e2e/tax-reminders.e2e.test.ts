@@ -6,12 +6,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import type { BrowserContext, Page } from 'playwright-core';
-import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
-import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
+import type { Page } from 'playwright-core';
 import { encodeShiftJis } from '../../src/platform/testing/shift-jis.ts';
 import { japanInstant, todayInJapan } from '../../src/platform/time/today.ts';
-import { axeViolations, describeViolations, serveAndLaunch, type Served } from './browser-harness.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
 before(async () => {
@@ -20,27 +18,10 @@ before(async () => {
 });
 after(() => s.close());
 
-async function assertAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], describeViolations(page.url(), violations));
-}
 
-async function staffLogin(context: BrowserContext, loginId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${s.baseUrl}/staff/login`);
-  await page.getByLabel('職員ID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL(/\/staff\/login\/mfa$/);
-  await s.app.db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-  await page.getByLabel('確認コード（6桁）').fill(totpAt(demoTotpSecret(loginId), currentStep()));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await page.waitForURL(/\/staff$/);
-  return page;
-}
 
 test('upload, preview, send; the taxpayer pays through the short link; the dashboard counts it', async () => {
-  const staff = await staffLogin(await s.newContext(), 'zeimu.tanto');
+  const staff = await s.staffLogin(await s.newContext(), 'zeimu.tanto');
   await staff.getByRole('link', { name: '納税督促（SMS）' }).first().click();
   await assertAccessible(staff);
   await staff.getByRole('link', { name: '新しい督促キャンペーン' }).click();
@@ -62,7 +43,7 @@ test('upload, preview, send; the taxpayer pays through the short link; the dashb
   assert.match((await staff.textContent('main'))!, /データ2行：送信対象1件、誤り1件/);
   assert.match((await staff.textContent('main'))!, /奥州 花子様 奥州市税務課です。/);
   // The clerk prepared it; another person, a manager, approves and sends.
-  const manager = await staffLogin(await s.newContext(), 'zeimu.kacho');
+  const manager = await s.staffLogin(await s.newContext(), 'zeimu.kacho');
   await manager.goto(staff.url());
   await manager.getByLabel('文面と送信対象（1件）を確認しました').check();
   await manager.getByRole('button', { name: '承認して送信する' }).click();

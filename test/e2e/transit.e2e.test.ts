@@ -5,13 +5,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
-import { DEMO_STAFF_PASSWORD } from '../../src/platform/staff/demo-staff.ts';
-import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
+import type { Page } from 'playwright-core';
 import { japanClock, japanInstant } from '../../src/platform/time/today.ts';
 import { nextWeekday } from '../../src/services/transit/transit-test-kit.ts';
-import { axeViolations, describeViolations, serveAndLaunch, type Served } from './browser-harness.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 // The app's clock: a weekday at 8:00 in Japan, so today's service is bookable and drivable.
 const DAY = nextWeekday(japanClock().date, 1);
@@ -22,10 +19,6 @@ before(async () => {
 });
 after(() => s.close());
 
-async function assertAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], describeViolations(page.url(), violations));
-}
 
 async function residentLogin(page: Page, accountIndex: number) {
   await page.goto(`${s.baseUrl}/auth/login?next=%2Ftransit`);
@@ -38,19 +31,6 @@ async function residentLogin(page: Page, accountIndex: number) {
   await page.waitForLoadState('load');
 }
 
-async function staffLogin(context: BrowserContext, loginId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${s.baseUrl}/staff/login`);
-  await page.getByLabel('職員ID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL(/\/staff\/login\/mfa$/);
-  await s.app.db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-  await page.getByLabel('確認コード（6桁）').fill(totpAt(demoTotpSecret(loginId), currentStep()));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await page.waitForURL(/\/staff$/);
-  return page;
-}
 
 async function bookRide(page: Page, check: boolean, time: string) {
   await page.goto(`${s.baseUrl}/transit`);
@@ -116,14 +96,14 @@ test('a driver records the ride and the operator board updates by itself', async
     .executeTakeFirstOrThrow();
   const trip = first;
   const opContext = await s.newContext();
-  const op = await staffLogin(opContext, 'kotsu.tanto');
+  const op = await s.staffLogin(opContext, 'kotsu.tanto');
   await op.goto(`${s.baseUrl}/staff/transit?date=${DAY}`);
   await assertAccessible(op);
   const row = op.locator('tr', { hasText: trip.reference });
   assert.match((await row.textContent())!, /予約済み/);
 
   const driverContext = await s.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-  const driver = await staffLogin(driverContext, 'driver.sasaki');
+  const driver = await s.staffLogin(driverContext, 'driver.sasaki');
   await driver.goto(`${s.baseUrl}/staff/transit/driver`);
   await assertAccessible(driver);
   await driver.getByRole('radio').first().waitFor();
@@ -151,7 +131,7 @@ test('a driver records the ride and the operator board updates by itself', async
 
 test('the managers network page passes axe-core, with errors shown', async () => {
   const context = await s.newContext();
-  const page = await staffLogin(context, 'kotsu.kacho');
+  const page = await s.staffLogin(context, 'kotsu.kacho');
   await page.goto(`${s.baseUrl}/staff/transit/network`);
   await assertAccessible(page);
   await page.locator('#lat').fill('1');
