@@ -32,22 +32,17 @@ export interface FlowTarget {
   changing?: string;
 }
 
-function withShell(request: FastifyRequest, shell: 'resident' | 'staff') {
-  const view = viewContext(request);
-  return shell === 'staff' ? { ...view, residentWidgets: [] } : view;
-}
-
 export async function showForm(request: FastifyRequest, reply: FastifyReply, ctx: TransitContext, target: FlowTarget, values: TripFormValues, errors: Record<string, string> = {}, refusal?: Parameters<typeof BookPage>[0]['refusal'], status = 200) {
   const network = await loadNetwork(ctx.db, ctx.travel);
   const days = await serviceDates(ctx.db, ctx.now());
-  return reply.html(<BookPage ctx={withShell(request, target.shell)} action={target.formAction} title={target.title} values={values} errors={errors} stops={network.stops} days={days} refusal={refusal} lockDate={Boolean(target.changing)} shell={target.shell} />, status);
+  return reply.html(<BookPage ctx={viewContext(request)} action={target.formAction} title={target.title} values={values} errors={errors} stops={network.stops} days={days} refusal={refusal} lockDate={Boolean(target.changing)} shell={target.shell} />, status);
 }
 
 async function showOffers(request: FastifyRequest, reply: FastifyReply, ctx: TransitContext, target: FlowTarget, values: TripFormValues, offers: Offer[], extra: { taken?: boolean; error?: string; key?: string } = {}, status = 200) {
   const network = await loadNetwork(ctx.db, ctx.travel);
   return reply.html(
     <OffersPage
-      ctx={withShell(request, target.shell)}
+      ctx={viewContext(request)}
       title={target.title}
       action={target.confirmAction}
       backHref={target.formAction}

@@ -10,10 +10,9 @@ import type { ManifestRider, StopVisit } from './driver-service.ts';
 import { transitCrumbs } from './resident-views.tsx';
 import { clock } from './trip-windows.ts';
 
-const staffCtx = (ctx: ViewContext): ViewContext => ({ ...ctx, residentWidgets: [] });
 
 export function ChooseVehiclePage(props: { ctx: ViewContext; vehicles: { id: string; name: string; takenBy: string | null }[]; error?: string | undefined }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   return (
     <Page ctx={ctx} shell="staff" title={t('transit.driver.title')} breadcrumbs={transitCrumbs(ctx, t('transit.driver.title'), 'staff')}>
@@ -101,7 +100,7 @@ function Visit(props: { ctx: ViewContext; visit: StopVisit; base: string; headin
 }
 
 export function ManifestPage(props: { ctx: ViewContext; date: string; vehicleName: string; visits: StopVisit[]; base: string; positionUrl: string | null }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const next = props.visits.find((v) => !v.done);
   const later = props.visits.filter((v) => !v.done && v !== next);

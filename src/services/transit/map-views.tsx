@@ -97,7 +97,6 @@ export function positionText(ctx: Pick<ViewContext, 't'>, position: VehiclePosit
   return ctx.t(`transit.map.position.${position.source}`, { stop: position.stopName ?? '' });
 }
 
-const staffCtx = (ctx: ViewContext): ViewContext => ({ ...ctx, residentWidgets: [] });
 
 // ---- schematic SVG ----
 
@@ -306,7 +305,7 @@ function LeafletHost(props: { ctx: ViewContext; date: string; tiles: MapTiles })
 }
 
 export function OperatorMapPage(props: { ctx: ViewContext; plan: OperatorPlan; tiles: MapTiles }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const { plan } = props;
   const title = t('transit.map.title');

@@ -27,7 +27,7 @@ const v = (failed: FailedForm | undefined, form: FormName, key: string, fallback
 const err = (failed: FailedForm | undefined, form: FormName, key: string) => (failed?.form === form ? failed.errors[key] : undefined);
 
 export function NetworkPage(props: { ctx: ViewContext; data: Overview; failed?: FailedForm; edit?: { stop?: Selectable<TransitTables['transit_stops']>; vehicle?: Selectable<TransitTables['transit_vehicles']> } }) {
-  const ctx: ViewContext = { ...props.ctx, residentWidgets: [] };
+  const ctx = props.ctx;
   const t = ctx.t;
   const { data, failed } = props;
   const title = t('transit.network.title');

@@ -134,7 +134,7 @@ export async function registerOperatorRoutes(app: FastifyInstance, ctx: TransitC
     const staff = operator(request);
     const trip = await tripForView(db, staff, (request.params as { id: string }).id);
     if (trip.status !== 'booked') return reply.redirect(`/staff/transit/trips/${trip.id}`, 303);
-    return reply.html(<CancelPage ctx={{ ...viewContext(request), residentWidgets: [] }} trip={trip} action={`/staff/transit/trips/${trip.id}/cancel`} backHref={`/staff/transit/trips/${trip.id}`} askReason />);
+    return reply.html(<CancelPage ctx={viewContext(request)} trip={trip} action={`/staff/transit/trips/${trip.id}/cancel`} backHref={`/staff/transit/trips/${trip.id}`} askReason />);
   });
 
   app.post('/staff/transit/trips/:id/cancel', { schema: { params: IdParams, hide: true } }, async (request, reply) => {

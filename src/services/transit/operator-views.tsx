@@ -18,11 +18,10 @@ type Rider = Selectable<TransitTables['transit_riders']>;
 type DayTrip = NonNullable<TripRow>;
 type Optimisation = { service_date: string; trips: number; cost_before: number; cost_after: number; applied: boolean; note: string; seconds: number; created_at: Date };
 
-const staffCtx = (ctx: ViewContext): ViewContext => ({ ...ctx, residentWidgets: [] });
 const errorList = (errors: Record<string, string>) => Object.entries(errors).map(([field, message]) => ({ field, message }));
 
 export function OperatorDayPage(props: { ctx: ViewContext; date: string; trips: DayTrip[]; optimisations: Optimisation[]; canManage: boolean; flashRefresh?: boolean }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const counts = { booked: 0, boarded: 0, completed: 0, no_show: 0, cancelled: 0 };
   for (const trip of props.trips) counts[trip.status]++;
@@ -103,7 +102,7 @@ export function OperatorDayPage(props: { ctx: ViewContext; date: string; trips: 
 }
 
 export function RidersPage(props: { ctx: ViewContext; q: string; riders: Rider[]; searched: boolean }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const title = t('transit.ops.riders');
   return (
@@ -136,7 +135,7 @@ export function RidersPage(props: { ctx: ViewContext; q: string; riders: Rider[]
 }
 
 export function NewRiderPage(props: { ctx: ViewContext; values: RiderFormValues; errors: Record<string, string> }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const title = t('transit.ops.newRider');
   return (
@@ -153,7 +152,7 @@ export function NewRiderPage(props: { ctx: ViewContext; values: RiderFormValues;
 }
 
 export function RiderPage(props: { ctx: ViewContext; rider: Rider; trips: TripView[] }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const r = props.rider;
   return (
@@ -178,7 +177,7 @@ export function RiderPage(props: { ctx: ViewContext; rider: Rider; trips: TripVi
 }
 
 export function StaffTripPage(props: { ctx: ViewContext; trip: DayTrip }) {
-  const ctx = staffCtx(props.ctx);
+  const ctx = props.ctx;
   const t = ctx.t;
   const trip = props.trip;
   const title = t('transit.trip.title', { reference: trip.reference });
