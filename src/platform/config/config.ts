@@ -44,6 +44,8 @@ export interface Config {
   mapTileAttribution: string;
   /** Time budget of the on-demand bus's nightly re-optimisation, seconds. */
   transitReoptimiseSeconds: number;
+  /** A TrueType/OpenType font with Japanese glyphs for PDFs (receipts, counter forms); null = look in the usual system places. */
+  pdfFontPath: string | null;
   notify: NotifyConfig;
 }
 
@@ -189,6 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     mapTileUrl: mapTiles(env),
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>',
     transitReoptimiseSeconds: integer(env, 'TRANSIT_REOPTIMISE_SECONDS', 30, 1, 3600),
+    pdfFontPath: env.PDF_FONT_PATH || null,
     notify: {
       smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
       smsGatewayToken: env.SMS_GATEWAY_TOKEN || null,
