@@ -1,8 +1,9 @@
 /**
  * The payments endpoints every provider shares: the webhook receiver at
  * /payments/webhooks/:provider (raw body kept for the signature check; no CSRF
- * token, since the provider calls it, not a browser), and the simulator's own
- * pages when the simulator is the provider.
+ * token, since the provider calls it, not a browser), 会計課's pages under
+ * /staff/payments, the simulator's own pages when the simulator is the provider,
+ * and the nightly reconciliation job (handler and the first link of its chain).
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -11,6 +12,9 @@ import type { Platform } from '../platform.ts';
 import { paymentMessages } from './payment-messages.ts';
 import { SimulatorProvider } from './simulator-provider.ts';
 import { registerSimulatorRoutes } from './simulator-routes.tsx';
+import { registerPaymentStaffRoutes } from './staff-routes.tsx';
+import { registerReconciliationRoutes } from './reconciliation-routes.tsx';
+import { ensureReconciliationChain, RECONCILE_QUEUE, reconciliationJob } from './reconciliation-jobs.ts';
 
 export async function registerPaymentRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   addMessages(paymentMessages);
@@ -30,5 +34,9 @@ export async function registerPaymentRoutes(app: FastifyInstance, platform: Plat
       },
     );
   });
-  if (payments.provider instanceof SimulatorProvider) await registerSimulatorRoutes(app, payments.provider);
+  if (payments.provider instanceof SimulatorProvider) await registerSimulatorRoutes(app, payments.provider, platform.now);
+  await registerPaymentStaffRoutes(app, platform);
+  await registerReconciliationRoutes(app, platform);
+  platform.jobs.register(RECONCILE_QUEUE, reconciliationJob(platform));
+  await ensureReconciliationChain(platform);
 }

@@ -1,36 +1,34 @@
 /**
  * The platform's payments, over one PaymentProvider chosen at start-up. Services
- * ask for a payment (source + reference + amount) and send the payer to the
- * returned URL; the provider's signed webhook (or a status query when the payer
- * comes back) settles it. Capture is idempotent: every provider event is stored
- * once by its id, a payment leaves `created` once, and a paid payment stays paid,
- * so a replayed or repeated webhook changes nothing. A forged one is refused.
+ * ask for a payment (source + reference + amount, card and/or QR) and send the
+ * payer to the returned URL; the provider's signed webhook (or a status query when
+ * the payer comes back) settles it. Capture is idempotent: every provider event is
+ * stored once by its id, a payment leaves `created` once, and a paid payment stays
+ * paid, so a replayed or repeated webhook changes nothing. A forged one is refused.
+ *
+ * Around that: refunds (refunds.ts), the double-entry ledger every money movement
+ * posts to in the same transaction (ledger.ts), the daily reconciliation against
+ * the provider's report (reconciliation.ts) and PDF receipts (receipts.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { recordAudit } from '../audit/audit-log.ts';
+import type { AuditActor } from '../audit/audit-log.ts';
 import type { Config } from '../config/config.ts';
 import type { PlatformTables } from '../db/platform-tables.ts';
-import type { PaymentEvent, PaymentOutcome, PaymentProvider, PaymentStatus, WebhookHeaders } from './payment-provider.ts';
+import { applyCaptureEvent, applyProviderStatus } from './capture.ts';
+import { trialBalance, type TrialBalance } from './ledger.ts';
+import { PaymentsUnavailable, toPayment, UUID, type Payment, type PaymentsContext, type Refund } from './payment-model.ts';
+import { PAYMENT_METHODS, type PaymentMethod, type PaymentProvider, type WebhookHeaders } from './payment-provider.ts';
 import { paymentsDb, type PaymentsDb } from './payment-tables.ts';
+import { receiptPdf } from './receipts.ts';
+import { reconcileDay, type StoredReconciliation } from './reconciliation.ts';
+import { applyRefundEvent, driveRefund, pendingRefundIds, refundsFor, requestRefund, type RefundInput } from './refunds.ts';
 import { SimulatorProvider } from './simulator-provider.ts';
 
-export interface Payment {
-  id: string;
-  source: string;
-  reference: string;
-  description: string;
-  amountYen: number;
-  status: PaymentStatus;
-  provider: string;
-  providerRef: string | null;
-  /** Where the payer completes it at the provider (send them back here while it is open). */
-  checkoutUrl: string | null;
-  returnUrl: string;
-  expiresAt: Date;
-  createdAt: Date;
-  paidAt: Date | null;
-}
+export { transition } from './capture.ts';
+export { PaymentsUnavailable } from './payment-model.ts';
+export type { Payment, PaymentsActor, Refund } from './payment-model.ts';
+export type { RefundInput } from './refunds.ts';
 
 export interface CreatePaymentInput {
   /** The service asking, e.g. 'tax-reminders'. */
@@ -43,37 +41,20 @@ export interface CreatePaymentInput {
   returnUrl: string;
   /** How long the checkout stays open. */
   validMinutes?: number;
+  /** The methods the payer may choose from (default: every method the provider takes). */
+  methods?: PaymentMethod[];
 }
 
 export type WebhookResult = 'applied' | 'unchanged' | 'rejected';
 
-export class PaymentsUnavailable extends Error {
-  constructor() {
-    super('no payment provider is configured');
-  }
-}
-
-function toPayment(row: Awaited<ReturnType<typeof selectPayment>>): Payment {
-  return {
-    id: row.id,
-    source: row.source,
-    reference: row.reference,
-    description: row.description,
-    amountYen: row.amount_yen,
-    status: row.status,
-    provider: row.provider,
-    providerRef: row.provider_ref,
-    checkoutUrl: row.checkout_url,
-    returnUrl: row.return_url,
-    expiresAt: row.expires_at,
-    createdAt: row.created_at,
-    paidAt: row.paid_at,
-  };
-}
-
 async function selectPayment(db: PaymentsDb, id: string) {
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** Sources name ledger accounts (revenue:<source>): lower-case letters, digits, '.', '_' and '-'. */
+const SOURCE = /^[a-z0-9][a-z0-9._-]{0,59}$/;
+/** A pending refund is asked about again by a status query once it is this old. */
+const REFUND_RETRY_AFTER_MS = 60_000;
 
 /** How long openOrCreate waits for another request's checkout (40 × 50 ms = 2 s). */
 const OPEN_WAIT_ATTEMPTS = 40;
@@ -81,18 +62,19 @@ const OPEN_WAIT_MS = 50;
 /** An open payment still without a checkout after this long was left by a request that failed midway. */
 const STALE_OPENING_MS = 60_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export class Payments {
   private readonly db: PaymentsDb;
+  /** What refunds, the ledger, reconciliation and receipts share. */
+  readonly context: PaymentsContext;
 
   constructor(
     db: Kysely<PlatformTables>,
     /** null: no provider configured (online payment is then unavailable, and pages say so). */
     readonly provider: PaymentProvider | null,
-    private readonly options: { publicUrl: string; now: () => Date; log: Logger },
+    private readonly options: { publicUrl: string; now: () => Date; log: Logger; pdfFontPath?: string | null },
   ) {
     this.db = paymentsDb(db);
+    this.context = { db: this.db, provider, now: options.now, log: options.log };
   }
 
   get available(): boolean {
@@ -143,7 +125,17 @@ export class Payments {
     const provider = this.provider;
     if (!provider) throw new PaymentsUnavailable();
     if (!Number.isInteger(input.amountYen) || input.amountYen <= 0) throw new RangeError('amountYen must be a positive whole number of yen');
+    if (!SOURCE.test(input.source)) throw new RangeError(`source must match ${SOURCE}: ${input.source}`);
+    this.methodsFor(provider, input);
     return provider;
+  }
+
+  /** The methods to offer: those asked for (default all) that the provider takes; asking only for ones it cannot take is a programming error. */
+  private methodsFor(provider: PaymentProvider, input: CreatePaymentInput): PaymentMethod[] {
+    const asked = input.methods ?? [...PAYMENT_METHODS];
+    const methods = PAYMENT_METHODS.filter((m) => asked.includes(m) && provider.methods.includes(m));
+    if (methods.length === 0) throw new RangeError(`provider ${provider.name} takes ${provider.methods.join(', ')}; asked for ${asked.join(', ') || 'nothing'}`);
+    return methods;
   }
 
   private insertPayment(provider: PaymentProvider, input: CreatePaymentInput) {
@@ -151,17 +143,17 @@ export class Payments {
     const expiresAt = new Date(now.getTime() + (input.validMinutes ?? 30) * 60_000);
     return this.db
       .insertInto('payments')
-      .values({ source: input.source, reference: input.reference, description: input.description, amount_yen: input.amountYen, provider: provider.name, provider_ref: null, checkout_url: null, return_url: '', expires_at: expiresAt, created_at: now, updated_at: now, paid_at: null })
+      .values({ source: input.source, reference: input.reference, description: input.description, amount_yen: input.amountYen, provider: provider.name, provider_ref: null, checkout_url: null, return_url: '', expires_at: expiresAt, created_at: now, updated_at: now, paid_at: null, methods: this.methodsFor(provider, input), method: null, receipt_number: null })
       .returning(['id', 'expires_at']);
   }
 
   private async openCheckout(provider: PaymentProvider, id: string, input: CreatePaymentInput): Promise<{ payment: Payment; redirectUrl: string }> {
-    const { expires_at: expiresAt } = await selectPayment(this.db, id);
+    const { expires_at: expiresAt, methods } = await selectPayment(this.db, id);
     const filled = input.returnUrl.replace('{paymentId}', id);
     const returnUrl = filled.startsWith('/') ? `${this.options.publicUrl}${filled}` : filled;
     let checkout: Awaited<ReturnType<PaymentProvider['createCheckout']>>;
     try {
-      checkout = await provider.createCheckout({ paymentId: id, amountYen: input.amountYen, description: input.description, returnUrl, expiresAt });
+      checkout = await provider.createCheckout({ paymentId: id, amountYen: input.amountYen, description: input.description, returnUrl, expiresAt, methods });
     } catch (error) {
       // No checkout, nothing to pay: close it so it does not hold the reference's one open slot.
       await this.db.updateTable('payments').set({ status: 'cancelled', updated_at: this.options.now() }).where('id', '=', id).where('status', '=', 'created').execute();
@@ -201,7 +193,7 @@ export class Payments {
     return row ? toPayment(row) : null;
   }
 
-  /** A provider webhook as received: verified, then applied once. */
+  /** A provider webhook as received: verified, then applied once (a payment's outcome or a refund's). */
   async receiveWebhook(providerName: string, headers: WebhookHeaders, rawBody: string): Promise<WebhookResult> {
     const provider = this.provider;
     if (!provider || provider.name !== providerName) return 'rejected';
@@ -210,22 +202,19 @@ export class Payments {
       this.options.log.warn({ provider: providerName }, 'payment webhook refused: bad or missing signature');
       return 'rejected';
     }
-    return this.apply(provider.name, event, 'webhook');
+    return event.kind === 'refund' ? applyRefundEvent(this.context, provider.name, event) : applyCaptureEvent(this.context, provider.name, event, 'webhook');
   }
 
-  /** Asks the provider what happened (when the payer comes back before the webhook, or it was lost) and applies it. */
+  /**
+   * Asks the provider what happened (when the payer comes back before the webhook,
+   * or it was lost) and applies it; pending refunds of the payment are asked about
+   * again too.
+   */
   async reconcile(id: string): Promise<Payment | null> {
     const payment = await this.get(id);
-    const provider = this.provider;
-    if (!payment || !provider || payment.provider !== provider.name || !payment.providerRef || payment.status === 'paid') return payment;
-    const state = await provider.status(payment.providerRef);
-    if (state && state.status !== 'created') {
-      await this.apply(
-        provider.name,
-        { eventId: `status:${payment.providerRef}:${state.status}`, providerRef: payment.providerRef, paymentId: payment.id, outcome: state.status, amountYen: state.amountYen, occurredAt: state.paidAt ?? this.options.now() },
-        'status',
-      );
-    }
+    if (!payment || !this.provider || payment.provider !== this.provider.name) return payment;
+    if (payment.status !== 'paid') await applyProviderStatus(this.context, payment.id);
+    for (const refundId of await pendingRefundIds(this.context, new Date(this.options.now().getTime() - REFUND_RETRY_AFTER_MS), payment.id)) await driveRefund(this.context, refundId);
     return this.get(id);
   }
 
@@ -240,53 +229,44 @@ export class Payments {
     return Number(result.numUpdatedRows);
   }
 
-  private async apply(providerName: string, event: PaymentEvent, via: 'webhook' | 'status'): Promise<WebhookResult> {
-    return this.db.transaction().execute(async (trx) => {
-      const payment = await trx.selectFrom('payments').selectAll().where('id', '=', event.paymentId).where('provider', '=', providerName).forUpdate().executeTakeFirst();
-      if (!payment || payment.provider_ref !== event.providerRef) {
-        this.options.log.warn({ provider: providerName, event: event.eventId }, 'payment event for an unknown payment');
-        return 'rejected';
-      }
-      if (event.outcome === 'paid' && event.amountYen !== payment.amount_yen) {
-        this.options.log.error({ provider: providerName, payment: payment.id, event: event.eventId }, 'payment event amount differs from the payment: not applied');
-        return 'rejected';
-      }
-      const next = transition(payment.status, event.outcome);
-      const inserted = await trx
-        .insertInto('payment_events')
-        .values({ payment_id: payment.id, provider: providerName, provider_event_id: event.eventId, via, outcome: event.outcome, amount_yen: event.amountYen, applied: next !== null, occurred_at: event.occurredAt })
-        .onConflict((oc) => oc.columns(['provider', 'provider_event_id']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted || next === null) return 'unchanged'; // a replay, or the payment is already settled
-      const now = this.options.now();
-      await trx
-        .updateTable('payments')
-        .set({ status: next, updated_at: now, ...(next === 'paid' ? { paid_at: event.occurredAt } : {}) })
-        .where('id', '=', payment.id)
-        .execute();
-      await recordAudit(trx as unknown as Kysely<PlatformTables>, {
-        actor: { type: 'system', id: `payments:${providerName}` },
-        action: `payments.${next}`,
-        targetType: 'payment',
-        targetId: payment.id,
-        details: { source: payment.source, reference: payment.reference, amountYen: payment.amount_yen, via, event: event.eventId, ...(payment.status === 'expired' ? { lateCapture: true } : {}) },
-      });
-      return 'applied';
-    });
+  /**
+   * Refunds all or part of a paid payment: never more than paid minus what is
+   * already refunded or being refunded (checked under the payment's row lock);
+   * the same idempotency key returns the same refund. Audited. The refund comes
+   * back `succeeded`, `failed`, or `pending` (the provider reports later).
+   * Services call it after their own access check.
+   */
+  refund(input: RefundInput): Promise<Refund> {
+    return requestRefund(this.context, input);
   }
-}
 
-/** The next status, or null when the event changes nothing. A capture is never lost: paid wins over expired or cancelled. */
-export function transition(current: PaymentStatus, outcome: PaymentOutcome): PaymentStatus | null {
-  if (current === 'paid') return null;
-  if (outcome === 'paid') return 'paid';
-  if (current === 'created') return outcome;
-  return null;
+  /** The refunds of a payment, oldest first. */
+  refundsFor(paymentId: string): Promise<Refund[]> {
+    return refundsFor(this.context, paymentId);
+  }
+
+  /** Balances per ledger account of the entries up to `asOf` (all without it); debits equal credits. */
+  trialBalance(asOf?: Date): Promise<TrialBalance> {
+    return trialBalance(this.db, asOf ?? null);
+  }
+
+  /**
+   * The 領収書 of a paid payment as PDF (a DomainError for any other). Services
+   * hand it to the payer after their own ownership check; `payerName` is printed as
+   * 「… 様」 when given.
+   */
+  receiptPdf(paymentId: string, options: { payerName?: string | null } = {}): Promise<Buffer> {
+    return receiptPdf(this.context, paymentId, { payerName: options.payerName ?? null, fontPath: this.options.pdfFontPath ?? null });
+  }
+
+  /** Reconciles a Japanese calendar day against the provider's report, posts its payout, and stores the report. */
+  reconcileDay(date: string, runBy: AuditActor & { type: 'staff' | 'system' }, requestId: string | null = null): Promise<StoredReconciliation> {
+    return reconcileDay(this.context, date, runBy, requestId);
+  }
 }
 
 /** The provider of this installation: the local simulator while demo data is on; none otherwise (until a real provider adapter is configured). */
 export function createPayments(options: { db: Kysely<PlatformTables>; config: Config; secret: string; now: () => Date; log: Logger }): Payments {
   const provider = options.config.demoData ? new SimulatorProvider(options.db, { publicUrl: options.config.publicUrl, secret: options.secret, now: options.now }) : null;
-  return new Payments(options.db, provider, { publicUrl: options.config.publicUrl, now: options.now, log: options.log });
+  return new Payments(options.db, provider, { publicUrl: options.config.publicUrl, now: options.now, log: options.log, pdfFontPath: options.config.pdfFontPath });
 }

@@ -7,6 +7,7 @@ import { Page } from '../ui/layout.tsx';
 import { listDepartments } from './staff-accounts.ts';
 import { canAdministerStaff } from './staff-policy.ts';
 import { canViewNotify } from '../notify/staff/notify-policy.ts';
+import { canViewPayments } from '../payments/payment-policy.ts';
 
 export async function registerStaffHome(app: FastifyInstance, platform: Platform): Promise<void> {
   app.get('/staff', async (request, reply) => {
@@ -19,6 +20,9 @@ export async function registerStaffHome(app: FastifyInstance, platform: Platform
     }
     if (canViewNotify(staff)) {
       menus.push({ href: '/staff/notify', titleKey: 'notify.staff.menu', descriptionKey: 'notify.staff.menu.description', allowed: () => true });
+    }
+    if (canViewPayments(staff)) {
+      menus.push({ href: '/staff/payments', titleKey: 'payments.staff.menu', descriptionKey: 'payments.staff.menu.description', allowed: () => true });
     }
     const departments = new Map((await listDepartments(platform.db.kysely)).map((d) => [d.code, request.locale === 'ja' ? d.name_ja : d.name_en]));
     return reply.html(

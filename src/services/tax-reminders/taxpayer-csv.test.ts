@@ -189,7 +189,7 @@ test('the dashboard counts delivery from Notify and payments within 7 days of se
     ['b', [status('b', 'failed')]],
     ['c', [status('c', 'temporary-failure')]],
   ]);
-  const paid = (reference: string, days: number): Payment => ({ id: reference, source: 'tax-reminders', reference, description: '', amountYen: 1000, status: 'paid', provider: 'simulator', providerRef: null, checkoutUrl: null, returnUrl: '', expiresAt: sentAt, createdAt: sentAt, paidAt: new Date(sentAt.getTime() + days * 86_400_000) });
+  const paid = (reference: string, days: number): Payment => ({ id: reference, source: 'tax-reminders', reference, description: '', amountYen: 1000, status: 'paid', provider: 'simulator', providerRef: null, checkoutUrl: null, returnUrl: '', expiresAt: sentAt, createdAt: sentAt, paidAt: new Date(sentAt.getTime() + days * 86_400_000), methods: ['card', 'qr'], method: 'card', refundedYen: 0, receiptNumber: null });
   const payments = new Map([
     ['a', [paid('a', 2)]],
     ['b', [paid('b', 8)]],
