@@ -1,0 +1,38 @@
+/**
+ * Who may do what on the staff side of online procedures, as sentences:
+ * - a clerk or manager of a department works that department's applications and tasks;
+ * - the DX office's administrators see and work every department's (they run the system);
+ * - nobody else learns that an application exists: opening one that is not theirs is a
+ *   404, as everywhere in the back office (src/platform/access/require-access.ts), while
+ *   a staff member with no procedures department at all gets 403 on the inbox (a menu
+ *   they should not have followed).
+ * Pure; unit-tested in staff-access.test.ts.
+ */
+import { hasRole, type StaffActor } from '../../platform/access/actor.ts';
+import { DX_DEPARTMENT } from './policy.ts';
+
+export const isDxAdmin = (staff: StaffActor) => hasRole(staff, DX_DEPARTMENT, ['admin']);
+
+/** The departments whose work this person handles (clerk or manager). */
+export function handledDepartments(staff: StaffActor): string[] {
+  return [...new Set(staff.roles.filter((r) => r.role === 'clerk' || r.role === 'manager').map((r) => r.department))].sort();
+}
+
+/** 'all' for the DX office's administrators, else the handled departments (possibly none). */
+export function inboxScope(staff: StaffActor): 'all' | string[] {
+  return isDxAdmin(staff) ? 'all' : handledDepartments(staff);
+}
+
+export const canUseInbox = (staff: StaffActor) => isDxAdmin(staff) || handledDepartments(staff).length > 0;
+
+export const canWorkDepartment = (staff: StaffActor, department: string) => isDxAdmin(staff) || hasRole(staff, department, ['clerk', 'manager']);
+
+/** Reviewing and deciding an application: staff of its handling department. */
+export const canWorkApplication = (staff: StaffActor, application: { department_code: string }) => canWorkDepartment(staff, application.department_code);
+
+/** Closing a follow-up task: staff of the task's department (not the department of the move itself). */
+export const canWorkTask = (staff: StaffActor, task: { department_code: string }) => canWorkDepartment(staff, task.department_code);
+
+/** Whom an application may be assigned to: an active clerk or manager of its department. */
+export const isAssignable = (candidate: { roles: { department: string; role: string }[]; active: boolean }, department: string) =>
+  candidate.active && candidate.roles.some((r) => r.department === department && (r.role === 'clerk' || r.role === 'manager'));
