@@ -1,0 +1,167 @@
+/** The counter's start page (find the person, open visits) and the identity check page (the person, their household, how they were identified). */
+import { Button, LinkButton } from '../../platform/ui/components/button.tsx';
+import { DateText } from '../../platform/ui/components/date-text.tsx';
+import { ErrorSummary, NotificationBanner } from '../../platform/ui/components/feedback.tsx';
+import { CsrfField, DateInput, Radios, Select, TextInput } from '../../platform/ui/components/form-fields.tsx';
+import { SummaryList, Table } from '../../platform/ui/components/table.tsx';
+import { Page } from '../../platform/ui/layout.tsx';
+import type { ViewContext } from '../../platform/ui/view-context.ts';
+import { ageOn } from '../../platform/text/wareki.ts';
+import type { viewResident } from '../registry/registry-service.ts';
+import { AGENT_DOCUMENTS, IDENTITY_METHODS, type IdentityForm } from './identity-methods.ts';
+import type { Candidate } from './resident-lookup.ts';
+import { COUNTER_HOME, counterCrumbs, local, summaryErrors, TimeOfDay, visitHref } from './view-common.tsx';
+
+export type ResidentRecord = Awaited<ReturnType<typeof viewResident>>;
+
+export interface OpenVisit {
+  id: string;
+  resident_name: string;
+  started_at: Date;
+  staff_name: string;
+}
+
+export function CounterHomePage(props: {
+  ctx: ViewContext;
+  today: string;
+  values: { kana: string; birthDate: string };
+  errors: Record<string, string>;
+  result: { candidates: Candidate[]; truncated: boolean } | null;
+  registryRefused: boolean;
+  openVisits: OpenVisit[];
+}) {
+  const { ctx, values, errors, result } = props;
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} shell="staff" title={t('counter.title')} breadcrumbs={counterCrumbs(ctx)}>
+      <h1>{t('counter.title')}</h1>
+      <p>{t('counter.home.lead')}</p>
+      <ul class="inline-list">
+        <li>
+          <a href={`${COUNTER_HOME}/stats`}>{t('counter.stats.title')}</a>
+        </li>
+      </ul>
+      {props.openVisits.length ? (
+        <Table
+          caption={t('counter.home.open')}
+          rows={props.openVisits}
+          empty=""
+          columns={[
+            { header: t('counter.col.resident'), cell: (v) => <a href={visitHref(v.id)}>{v.resident_name}</a> },
+            { header: t('counter.col.started'), cell: (v) => <TimeOfDay at={v.started_at} /> },
+            { header: t('counter.col.clerk'), cell: (v) => v.staff_name },
+          ]}
+        />
+      ) : null}
+      <h2 id="search-title">{t('counter.search.title')}</h2>
+      <ErrorSummary title={t('ui.errorSummary.title')} errors={summaryErrors(errors)} />
+      {props.registryRefused ? <NotificationBanner kind="warning" title={t('counter.search.refused')} /> : null}
+      <form method="get" action={COUNTER_HOME} aria-labelledby="search-title">
+        <div class="search-row">
+          <TextInput name="kana" label={t('counter.search.kana')} hint={t('counter.search.kana.hint')} value={values.kana} error={errors.kana ?? null} required requiredLabel={t('ui.required')} autocomplete="off" maxLength={60} />
+          <DateInput name="birthDate" label={t('counter.search.birthDate')} hint={t('counter.search.birthDate.hint')} value={values.birthDate} error={errors.birthDate ?? null} required requiredLabel={t('ui.required')} />
+        </div>
+        <Button>{t('counter.search.submit')}</Button>
+      </form>
+      {result ? <Candidates ctx={ctx} today={props.today} result={result} /> : null}
+    </Page>
+  );
+}
+
+function Candidates(props: { ctx: ViewContext; today: string; result: { candidates: Candidate[]; truncated: boolean } }) {
+  const { ctx, result } = props;
+  const t = ctx.t;
+  return (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title">{t('counter.search.results', { count: result.candidates.length })}</h2>
+      {result.truncated ? <NotificationBanner kind="info" title={t('counter.search.truncated')} /> : null}
+      <Table
+        id="candidates"
+        rowHeader
+        caption={t('counter.search.caption')}
+        captionHidden
+        rows={result.candidates}
+        empty={t('counter.search.none')}
+        columns={[
+          { header: t('counter.col.name'), cell: (r) => <a href={`${COUNTER_HOME}/residents/${encodeURIComponent(r.id)}`}>{`${r.family_name} ${r.given_name}`}</a> },
+          { header: t('counter.col.kana'), cell: (r) => `${r.family_name_kana} ${r.given_name_kana}` },
+          { header: t('counter.col.birthDate'), cell: (r) => (
+            <>
+              <DateText iso={r.birth_date} locale={ctx.locale} /> {t('counter.age', { age: ageOn(r.birth_date, props.today) })}
+            </>
+          ) },
+          { header: t('counter.col.relationship'), cell: (r) => r.relationship },
+          { header: t('counter.col.address'), cell: (r) => `${r.town_name}${r.address_line}` },
+          { header: t('counter.col.household'), cell: (r) => r.household_number },
+        ]}
+      />
+    </section>
+  );
+}
+
+export function IdentityPage(props: { ctx: ViewContext; today: string; record: ResidentRecord; values: IdentityForm; errors: Record<string, string> }) {
+  const { ctx, record, values, errors } = props;
+  const t = ctx.t;
+  const r = record.resident;
+  const name = `${r.family_name} ${r.given_name}`;
+  const title = t('counter.identity.title', { name });
+  return (
+    <Page ctx={ctx} shell="staff" title={title} breadcrumbs={counterCrumbs(ctx, { label: name })}>
+      <h1>{title}</h1>
+      <ErrorSummary title={t('ui.errorSummary.title')} errors={summaryErrors(errors)} />
+      <SummaryList
+        items={[
+          { key: t('counter.col.name'), value: name },
+          { key: t('counter.col.kana'), value: `${r.family_name_kana} ${r.given_name_kana}` },
+          { key: t('counter.col.birthDate'), value: (
+            <>
+              <DateText iso={r.birth_date} locale={ctx.locale} /> {t('counter.age', { age: ageOn(r.birth_date, props.today) })}
+            </>
+          ) },
+          { key: t('counter.col.address'), value: `〒${r.postal_code.slice(0, 3)}-${r.postal_code.slice(3)} ${r.town_name}${r.address_line}` },
+          { key: t('counter.col.household'), value: r.household_number },
+        ]}
+      />
+      <Table
+        rowHeader
+        caption={t('counter.identity.household')}
+        rows={record.members.filter((m) => m.status === 'current')}
+        empty={t('counter.identity.household.none')}
+        columns={[
+          { header: t('counter.col.name'), cell: (m) => (m.id === r.id ? t('counter.identity.thisPerson', { name: `${m.family_name} ${m.given_name}` }) : `${m.family_name} ${m.given_name}`) },
+          { header: t('counter.col.kana'), cell: (m) => `${m.family_name_kana} ${m.given_name_kana}` },
+          { header: t('counter.col.relationship'), cell: (m) => m.relationship },
+          { header: t('counter.col.birthDate'), cell: (m) => <DateText iso={m.birth_date} locale={ctx.locale} /> },
+        ]}
+      />
+      <h2 id="identity-title">{t('counter.identity.form')}</h2>
+      <p>{t('counter.identity.lead')}</p>
+      <form method="post" action={`${COUNTER_HOME}/residents/${encodeURIComponent(r.id)}/visits`} aria-labelledby="identity-title">
+        <CsrfField token={ctx.csrfToken} />
+        <Radios
+          name="method"
+          label={t('counter.identity.method')}
+          value={values.method}
+          error={errors.method ?? null}
+          required
+          requiredLabel={t('ui.required')}
+          options={IDENTITY_METHODS.map((m) => ({ value: m.id, label: local(ctx, m.label), hint: local(ctx, m.hint) }))}
+        />
+        <TextInput name="digits" label={t('counter.identity.digits')} hint={t('counter.identity.digits.hint')} value={values.digits} error={errors.digits ?? null} width="short" maxLength={8} autocomplete="off" />
+        <TextInput name="note" label={t('counter.identity.note')} hint={t('counter.identity.note.hint')} value={values.note} error={errors.note ?? null} maxLength={100} autocomplete="off" />
+        <fieldset class="fieldset">
+          <legend class="field-label">{t('counter.identity.agent')}</legend>
+          <p class="field-hint">{t('counter.identity.agent.hint')}</p>
+          <TextInput name="agentName" label={t('counter.identity.agentName')} value={values.agentName} error={errors.agentName ?? null} maxLength={60} autocomplete="off" />
+          <Select name="agentDocument" label={t('counter.identity.agentDocument')} value={values.agentDocument} error={errors.agentDocument ?? null} emptyLabel={t('counter.choose')} options={AGENT_DOCUMENTS.map((d) => ({ value: d.id, label: local(ctx, d.label) }))} />
+        </fieldset>
+        <div class="button-row">
+          <Button>{t('counter.identity.start')}</Button>
+          <LinkButton href={COUNTER_HOME} variant="tertiary">
+            {t('counter.back')}
+          </LinkButton>
+        </div>
+      </form>
+    </Page>
+  );
+}
