@@ -1,0 +1,32 @@
+/** What the lottery's functions need from the platform, chosen once when the service starts. */
+import type { Logger } from 'pino';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { Notifier } from '../../platform/notify/notifier.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { lotteryDb, type LotteryDb } from './lottery-tables.ts';
+
+export interface LotteryContext {
+  db: LotteryDb;
+  now: () => Date;
+  /** null: nothing is queued (demo seeding). */
+  jobs: JobQueue | null;
+  notifier: Notifier;
+  log: Logger;
+  /** Absolute base of links in emails (the public results page). */
+  publicUrl: string;
+}
+
+export function lotteryContext(platform: Platform): LotteryContext {
+  return { db: lotteryDb(platform.db.kysely), now: platform.now, jobs: platform.jobs, notifier: platform.notifier, log: platform.log, publicUrl: platform.config.publicUrl };
+}
+
+/** Job queues of the lottery (handlers in lottery-jobs.ts). */
+export const LOTTERY_QUEUES = {
+  draw: 'facilities.lottery-draw',
+  deadline: 'facilities.lottery-deadline',
+  notify: 'facilities.lottery-notify',
+  /** Tells every entrant of a drawn round its outcome (one job per round, not one per entrant). */
+  announce: 'facilities.lottery-announce',
+  /** Every few minutes: offers whose booking was paid, cancelled or lapsed elsewhere are settled promptly. */
+  sweep: 'facilities.lottery-sweep',
+} as const;
