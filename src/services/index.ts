@@ -5,5 +5,8 @@ import { registryService } from './registry/index.ts';
 import { taxRemindersService } from './tax-reminders/index.ts';
 import { transitService } from './transit/index.tsx';
 import { appService } from './app/index.tsx';
+import { proceduresService } from './procedures/index.tsx';
+import { counterService } from './counter/index.tsx';
+import { facilitiesService } from './facilities/index.tsx';
 
-export const cityServices: CityService[] = [registryService, chatbotService, transitService, taxRemindersService, appService];
+export const cityServices: CityService[] = [registryService, chatbotService, transitService, taxRemindersService, appService, proceduresService, counterService, facilitiesService];
