@@ -7,7 +7,10 @@ import { assertAccessible, serveAndLaunch, type Served } from './browser-harness
 
 let s: Served;
 before(async () => {
-  s = await serveAndLaunch();
+  // A weekday morning in Japan: SMS wait outside quiet hours (21:00–08:00), so at night the test's SMS would never settle.
+  const morning = Date.parse('2026-11-24T01:00:00Z');
+  const started = Date.now();
+  s = await serveAndLaunch({ now: () => new Date(morning + (Date.now() - started)) });
 });
 after(() => s.close());
 
