@@ -39,11 +39,11 @@ export const BUNDLES: readonly Bundle[] = [
   {
     id: 'move-out',
     title: L('転出セット', 'Moving out'),
-    description: L('転出届と、国民健康保険の脱退・水道の閉栓・原付の廃車', 'Moving-out notification with leaving health insurance, closing the water and scrapping a moped plate'),
+    description: L('転出届と、国民健康保険の脱退・原付の廃車（水道の閉栓は転出届から上下水道部へ連絡されます）', 'Moving-out notification with leaving health insurance and scrapping a moped plate (the water department hears of the move from the notification)'),
     items: [
       { procedureId: 'tenshutsu' },
       { procedureId: 'kokuho-kanyu-dattai', preset: { kind: 'leave' } },
-      { procedureId: 'suido-kaiheisen', preset: { kind: 'stop' } },
+      // No water form: the 転出届 itself opens the water department's closing task (tell us once), so a form would do it twice.
       { procedureId: 'kei-haisha', preset: { reason: 'moveOut' } },
     ],
   },
