@@ -9,7 +9,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { applicationsOfResident, latestResidentEvents } from './application-queries.ts';
 import { definitionOf, ownApplication, withdrawApplication, type ProceduresCtx } from './application-service.ts';
 import { applicationView, ownFile } from './application-detail.ts';
-import { recordOnlinePayment, startOnlinePayment } from './application-payment.ts';
+import { feeBalance, moneyOf, recordOnlinePayment, startOnlinePayment } from './application-payment.ts';
 import { canTransition } from './application-states.ts';
 import { local } from './catalogue-views.tsx';
 import { ApplicationPage, MyApplicationsPage, WithdrawPage, type ApplicationSummaryRow } from './application-views.tsx';
@@ -24,7 +24,7 @@ const WithdrawForm = Type.Object({ reason: Type.Optional(Type.String({ maxLength
 
 export async function registerApplicationRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.db.kysely;
-  const ctx: ProceduresCtx = { db, jobs: platform.jobs, now: platform.now };
+  const ctx: ProceduresCtx = { db, jobs: platform.jobs, now: platform.now, payments: platform.payments };
 
   app.get('/procedures/applications', async (request, reply) => {
     const resident = requireResident(request.resident);
@@ -44,7 +44,9 @@ export async function registerApplicationRoutes(app: FastifyInstance, platform: 
     const resident = requireResident(request.resident);
     const { appId } = request.params as { appId: string };
     const { def, view } = await applicationView(platform, resident, appId, { locale: request.locale, justSubmitted: (request.query as { submitted?: string }).submitted === '1' });
-    return reply.html(<ApplicationPage ctx={viewContext(request)} def={def} app={view} />);
+    // What the payments hold against the fee: a fee raised on resubmission asks only for the difference.
+    const balance = view.feeYen > 0 && view.reference ? await feeBalance(moneyOf(platform), { id: view.id, fee_yen: view.feeYen }) : null;
+    return reply.html(<ApplicationPage ctx={viewContext(request)} def={def} app={view} balance={balance ? { paidYen: balance.paidYen, dueYen: balance.dueYen } : null} />);
   });
 
   app.get('/procedures/applications/:appId/withdraw', { schema: { params: AppParams, hide: true } }, async (request, reply) => {
@@ -82,7 +84,7 @@ export async function registerApplicationRoutes(app: FastifyInstance, platform: 
 
   app.post('/procedures/applications/:appId/pay', { schema: { params: AppParams, hide: true } }, async (request, reply) => {
     const resident = requireResident(request.resident);
-    const { redirect } = await startOnlinePayment(platform, resident, (request.params as { appId: string }).appId);
+    const { redirect } = await startOnlinePayment(platform, resident, (request.params as { appId: string }).appId, { requestId: request.id });
     return reply.redirect(redirect, 303);
   });
 

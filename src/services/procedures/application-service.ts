@@ -24,6 +24,8 @@ import { isOwnApplication } from './policy.ts';
 import { procedureVersion, publishedProcedure } from './procedure-store.ts';
 import { applicantOf, prefillFactsFor } from './prefill-facts.ts';
 import { createMovingTasks } from './moving-one-stop.ts';
+import { refundExcess } from './application-payment.ts';
+import type { Payments } from '../../platform/payments/payments.ts';
 import { proceduresDb, type PaymentMethod, type ProceduresDb } from './tables.ts';
 
 /** Demo data is entered by the system, not by a person. */
@@ -38,6 +40,12 @@ export interface ProceduresCtx {
   db: Kysely<PlatformTables>;
   jobs: JobQueue | null;
   now: () => Date;
+  /**
+   * The platform's payments: needed where an application's fee can change or end
+   * (resubmit, withdraw, reject) so money paid online goes back. Without it those
+   * paths do not refund, so every route that calls them passes `platform.payments`.
+   */
+  payments?: Payments | null;
 }
 
 export const EDITABLE_STATUSES = ['draft', 'returned'] as const;
@@ -297,34 +305,57 @@ export async function submitComplete(
   }
 }
 
-/** A returned application, corrected, goes back to the department. */
+/**
+ * A returned application, corrected, goes back to the department. The fee follows the
+ * corrected answers (e.g. a different number of copies). If it was paid and the fee
+ * went up, the application is no longer paid in full: `paid_at` is cleared and the
+ * resident is asked for the difference only (application-payment.ts works it out from
+ * the payments). If it went down, the difference is refunded once the resubmission
+ * has committed.
+ */
 export async function resubmitApplication(ctx: ProceduresCtx, resident: ResidentActor, id: string, meta: { requestId?: string } = {}): Promise<SubmitResult> {
-  return proceduresDb(ctx.db)
+  const result = await proceduresDb(ctx.db)
     .transaction()
     .execute(async (trx) => {
       const row = await ownApplication(trx, resident, id, { forUpdate: true });
-      if (row.status === 'resubmitted') return { id: row.id, reference: row.reference!, repeated: true };
+      if (row.status === 'resubmitted') return { id: row.id, reference: row.reference!, repeated: true, lowered: false };
       if (row.status !== 'returned') throw notAllowed();
       const def = await definitionOf(trx, row);
       const now = ctx.now();
       const { answers, errors } = finalAnswers(def, row.answers, todayInJapan(now));
       if (errors.length) throw incomplete(errors);
-      // The fee follows the corrected answers (e.g. a different number of copies).
-      await applyTransition(trx, ctx.jobs, row, 'resubmit', resident, now, { set: { answers: JSON.stringify(answers), fee_yen: feeYen(def, answers), current_page_id: null }, requestId: meta.requestId ?? null });
+      const fee = feeYen(def, answers);
+      const raised = fee > row.fee_yen && row.paid_at !== null;
+      await applyTransition(trx, ctx.jobs, row, 'resubmit', resident, now, { set: { answers: JSON.stringify(answers), fee_yen: fee, current_page_id: null, ...(raised ? { paid_at: null } : {}) }, requestId: meta.requestId ?? null });
       await createMovingTasks(trx, { ...row, answers }, { now, requestId: meta.requestId ?? null });
-      return { id: row.id, reference: row.reference!, repeated: false };
+      return { id: row.id, reference: row.reference!, repeated: false, lowered: fee < row.fee_yen };
     });
+  // After the commit: the provider is a remote call and must not hold the application's row lock.
+  if (result.lowered && ctx.payments) await refundExcess({ db: ctx.db, payments: ctx.payments, now: ctx.now }, resident, result.id, 'fee-lowered', { requestId: meta.requestId ?? null });
+  return { id: result.id, reference: result.reference, repeated: result.repeated };
 }
 
-/** Withdraws before a decision (a draft withdrawn is a discarded draft). */
+/**
+ * Withdraws before a decision (a draft withdrawn is a discarded draft). A fee paid
+ * online is refunded in full after the withdrawal commits.
+ */
 export async function withdrawApplication(ctx: ProceduresCtx, resident: ResidentActor, id: string, reason: string, meta: { requestId?: string } = {}): Promise<{ reference: string | null }> {
-  return proceduresDb(ctx.db)
+  const result = await proceduresDb(ctx.db)
     .transaction()
     .execute(async (trx) => {
       const row = await ownApplication(trx, resident, id, { forUpdate: true });
-      await applyTransition(trx, ctx.jobs, row, 'withdraw', resident, ctx.now(), { message: reason.slice(0, 1000), requestId: meta.requestId ?? null });
-      return { reference: row.reference };
+      const now = ctx.now();
+      await applyTransition(trx, ctx.jobs, row, 'withdraw', resident, now, { message: reason.slice(0, 1000), requestId: meta.requestId ?? null });
+      return { id: row.id, reference: row.reference };
     });
+  await refundClosed(ctx, resident, result.id, 'withdrawn', meta);
+  return { reference: result.reference };
+}
+
+/** After a withdrawal or refusal has committed: everything paid online goes back (one place for both). */
+export async function refundClosed(ctx: ProceduresCtx, actor: ResidentActor | StaffActor, applicationId: string, cause: 'withdrawn' | 'rejected', meta: { requestId?: string } = {}): Promise<number> {
+  if (!ctx.payments) return 0;
+  return refundExcess({ db: ctx.db, payments: ctx.payments, now: ctx.now }, actor, applicationId, cause, { requestId: meta.requestId ?? null, everything: true });
 }
 
 /** The latest draft of this procedure the resident can continue, if any. */

@@ -107,12 +107,21 @@ export interface ApplicationView {
   justSubmitted: boolean;
 }
 
-export function ApplicationPage({ ctx, def, app }: { ctx: ViewContext; def: ProcedureDefinition; app: ApplicationView }) {
+/** Paid so far (net of refunds) and still to pay, from the payments; null when there is no fee. */
+export interface FeeBalanceView {
+  paidYen: number;
+  dueYen: number;
+}
+
+export function ApplicationPage({ ctx, def, app, balance = null }: { ctx: ViewContext; def: ProcedureDefinition; app: ApplicationView; balance?: FeeBalanceView | null }) {
   const t = ctx.t;
   const title = local(ctx, def.title);
   const base = `/procedures/applications/${app.id}`;
   const heading = app.justSubmitted ? t('procedures.done.title') : t('procedures.application.title');
-  const paid = app.paidAt !== null;
+  const paid = app.paidAt !== null && (balance === null || balance.dueYen === 0);
+  // Part paid: the fee went up after it was paid (e.g. more copies on resubmission): only the difference is asked for.
+  const topUp = !paid && balance !== null && balance.paidYen > 0 && balance.dueYen > 0 ? balance : null;
+  const yen = (n: number) => n.toLocaleString('ja-JP');
   return (
     <Page ctx={ctx} title={`${heading}: ${title}`} breadcrumbs={proceduresCrumbs(ctx, { href: '/procedures/applications', label: t('procedures.application.list') }, { label: app.reference ?? title })}>
       {app.justSubmitted && app.reference ? (
@@ -174,7 +183,13 @@ export function ApplicationPage({ ctx, def, app }: { ctx: ViewContext; def: Proc
                 { key: t('procedures.application.fee'), value: t('procedures.yen', { yen: app.feeYen.toLocaleString('ja-JP') }) },
                 {
                   key: t('procedures.application.payment'),
-                  value: paid ? t('procedures.application.payment.paid', { date: dateTime(ctx, app.paidAt!) }) : app.paymentMethod === 'online' ? t('procedures.application.payment.online') : t('procedures.application.payment.counter'),
+                  value: paid
+                    ? t('procedures.application.payment.paid', { date: dateTime(ctx, app.paidAt!) })
+                    : topUp
+                      ? t('procedures.application.payment.partial', { paid: yen(topUp.paidYen), due: yen(topUp.dueYen) })
+                      : app.paymentMethod === 'online'
+                        ? t('procedures.application.payment.online')
+                        : t('procedures.application.payment.counter'),
                 },
               ]
             : []),
@@ -187,7 +202,7 @@ export function ApplicationPage({ ctx, def, app }: { ctx: ViewContext; def: Proc
           <form method="post" action={`${base}/pay`} class="inline-form">
             <CsrfField token={ctx.csrfToken} />
             <button type="submit" class="btn btn-primary">
-              {app.justSubmitted ? t('procedures.done.pay', { yen: app.feeYen.toLocaleString('ja-JP') }) : t('procedures.application.pay', { yen: app.feeYen.toLocaleString('ja-JP') })}
+              {topUp ? t('procedures.application.payDifference', { yen: yen(topUp.dueYen) }) : app.justSubmitted ? t('procedures.done.pay', { yen: yen(app.feeYen) }) : t('procedures.application.pay', { yen: yen(app.feeYen) })}
             </button>
           </form>
         ) : null}

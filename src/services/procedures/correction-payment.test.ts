@@ -98,7 +98,7 @@ test('the fee is paid online: one checkout per application, recorded once when p
   const checkout = String(first.headers.location);
   assert.match(checkout, /^http:\/\/localhost:3000\/dev\/pay\//);
   assert.equal((await b.post(`/procedures/applications/${id}/pay`)).headers.location, checkout, 'a second press reuses the checkout');
-  const payment = await paymentsDb(app.db.kysely).selectFrom('payments').selectAll().where('reference', '=', id).executeTakeFirstOrThrow();
+  const payment = await paymentsDb(app.db.kysely).selectFrom('payments').selectAll().where('reference', 'like', `${id}%`).executeTakeFirstOrThrow();
   assert.equal(payment.amount_yen, 600);
   assert.equal(payment.source, 'procedures');
   // back before paying: nothing recorded

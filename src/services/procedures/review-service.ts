@@ -21,7 +21,7 @@ import { summarise, visibleFields, visiblePages, type Answers, type ProcedureDef
 import { residentFactsFor } from '../registry/resident-facts.ts';
 import { paidAtOf } from './application-detail.ts';
 import { applicationById, eventsOf, filesOf, insertEvent, type ApplicationRow, type EventRow } from './application-queries.ts';
-import { definitionOf, type ProceduresCtx } from './application-service.ts';
+import { definitionOf, refundClosed, type ProceduresCtx } from './application-service.ts';
 import { canTransition, isFinal, type TransitionName } from './application-states.ts';
 import { applyTransition } from './application-transitions.ts';
 import { compareWithRegistry, type RegistryComparison } from './review-compare.ts';
@@ -180,9 +180,12 @@ export async function requestCorrection(ctx: ProceduresCtx, staff: StaffActor, i
 export async function decideApplication(ctx: ProceduresCtx, staff: StaffActor, id: string, decision: 'approve' | 'reject', input: { message?: string }, meta: { requestId?: string } = {}): Promise<void> {
   const { text, errors } = decision === 'reject' ? requiredText('reason', 'reject.reason', input.message, true) : requiredText('message', 'approve.message', input.message, false);
   if (errors.length) throw invalidInput(errors);
-  await withApplication(ctx, staff, id, async (trx, row) => {
+  const applicationId = await withApplication(ctx, staff, id, async (trx, row) => {
     await applyTransition(trx, ctx.jobs, row, decision, staff, ctx.now(), { message: text, requestId: meta.requestId ?? null });
+    return row.id;
   });
+  // A refused application's fee goes back in full, once the refusal has committed.
+  if (decision === 'reject') await refundClosed(ctx, staff, applicationId, 'rejected', meta);
 }
 
 /** An internal note: on the staff timeline only, never shown to or sent to the resident. */
