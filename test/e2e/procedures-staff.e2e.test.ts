@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { proceduresDb } from '../../src/services/procedures/tables.ts';
-import { includeStaffSide, registryResidents, residentActor, runMovingHook, submitMove, TEST_NOW } from '../../src/services/procedures/staff-test-kit.ts';
+import { includeStaffSide, registryResidents, residentActor, submitMove, TEST_NOW } from '../../src/services/procedures/staff-test-kit.ts';
 import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
@@ -18,7 +18,6 @@ before(async () => {
   s = await serveAndLaunch({ now: () => TEST_NOW });
   const [residentId] = await registryResidents(s.app.db.kysely, 1);
   move = await submitMove(s.app, await residentActor(s.app.db.kysely, residentId!));
-  await runMovingHook(s.app, move.id);
   // One overdue application in the citizens inbox.
   await proceduresDb(s.app.db.kysely).updateTable('applications').set({ due_date: '2026-11-20' }).where('id', '=', move.id).execute();
 });

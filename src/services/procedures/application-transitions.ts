@@ -13,6 +13,7 @@ import { insertEvent, type ApplicationRow } from './application-queries.ts';
 import { canTransition, TRANSITIONS, type ApplicationStatus, type TransitionName } from './application-states.ts';
 import { enqueueNotice, NOTICE_KINDS, type NoticeKind } from './application-notices.ts';
 import type { ProceduresDb, ProceduresTables } from './tables.ts';
+import { cancelMovingTasks } from './moving-one-stop.ts';
 
 export const notAllowed = () => new DomainError('invalid_state', 409, 'procedures.error.notAllowed');
 
@@ -67,6 +68,8 @@ export async function applyTransition(trx: ProceduresDb, jobs: JobQueue | null, 
     details: { procedure: row.procedure_id, version: row.procedure_version, reference, from: row.status, to, ...(options.fields?.length ? { fields: options.fields } : {}) },
     requestId: options.requestId ?? null,
   });
+  // Tell us once, undone: a move that will not happen must not keep other departments at work.
+  if (to === 'withdrawn' || to === 'rejected') await cancelMovingTasks(trx, row.id, to, now, options.requestId ?? null);
   if (options.notify !== false && reference && (NOTICE_KINDS as readonly string[]).includes(to)) {
     await enqueueNotice(trx, jobs, row.id, to as NoticeKind, now);
   }

@@ -13,7 +13,7 @@ import { createMovingTasks } from './moving-one-stop.ts';
 import { publishedProcedure } from './procedure-store.ts';
 import { prefillFactsFor } from './public-api.ts';
 import { staffProceduresDb } from './staff-tables.ts';
-import { publishMoveOptions, publishStaffTestProcedure, residentActor, registryResidents, runMovingHook, startStaffApp, submitAs, testAnswers } from './staff-test-kit.ts';
+import { publishMoveOptions, publishStaffTestProcedure, residentActor, registryResidents, startStaffApp, submitAs, testAnswers } from './staff-test-kit.ts';
 import { proceduresDb } from './tables.ts';
 
 let app: TestApp;
@@ -62,7 +62,6 @@ before(async () => {
   });
   assert.equal(sent.statusCode, 201, sent.body);
   move = sent.json() as { id: string; reference: string };
-  await runMovingHook(app, move.id);
 });
 
 after(async () => {
@@ -81,8 +80,9 @@ test('a 転出届 with a school-age child and a light vehicle creates education,
   );
   assert.equal(rows.find((r) => r.kind === 'water-stop')!.details.moveDate, '2026-12-01');
   assert.ok(rows.every((r) => r.status === 'open'));
-  // The submit path and a retry both run the hook: nothing doubles.
-  assert.deepEqual(await runMovingHook(app, move.id), []);
+  // The submit path made them; running the hook again (a retry) doubles nothing.
+  const again = await proceduresDb(app.db.kysely).selectFrom('applications').select(['id', 'procedure_id', 'answers', 'resident_id', 'applicant_name']).where('id', '=', move.id).executeTakeFirstOrThrow();
+  assert.deepEqual(await createMovingTasks(app.db.kysely, again, { now: app.platform.now() }), []);
   assert.equal((await tasks()).length, rows.length);
   const audit = await app.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'procedures.tasks.created').where('target_id', '=', move.id).execute();
   assert.equal(audit.length, 1);
@@ -172,4 +172,18 @@ test('other procedures create no tasks', async () => {
   const made = await submitAs(app, actor, 'staff-test-permit', await testAnswers(app, residentId!));
   const row = await proceduresDb(app.db.kysely).selectFrom('applications').select(['id', 'procedure_id', 'answers', 'resident_id', 'applicant_name']).where('id', '=', made.id).executeTakeFirstOrThrow();
   assert.deepEqual(await createMovingTasks(app.db.kysely, row), []);
+});
+
+test('a withdrawn move cancels the tasks still open; a task already done stays done', async () => {
+  const before = await tasks();
+  const done = before.filter((r) => r.status === 'done').map((r) => r.id);
+  assert.ok(done.length >= 1, 'an earlier test closed the water task');
+  const withdrawn = await resident.post(`/procedures/applications/${move.id}/withdraw`, { reason: '転居を取りやめました' });
+  assert.equal(withdrawn.statusCode, 303, withdrawn.body.slice(0, 500));
+  const after = await tasks();
+  for (const r of after) assert.equal(r.status, done.includes(r.id) ? 'done' : 'cancelled', r.kind);
+  const timeline = await resident.get(`/procedures/applications/${move.id}`);
+  assert.match(timeline.body, /関係課への連絡（\d+件）を取り消しました/);
+  const audit = await app.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'procedures.tasks.cancelled').where('target_id', '=', move.id).execute();
+  assert.equal(audit.length, 1);
 });

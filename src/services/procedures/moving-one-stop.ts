@@ -81,7 +81,18 @@ export async function createMovingTasks(trx: Kysely<PlatformTables> | Kysely<Pla
       .onConflict((oc) => oc.columns(['application_id', 'department_code', 'kind']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) continue;
+    if (!inserted) {
+      // A corrected move (new date, new address): a department still working on it acts on the new answers.
+      await db
+        .updateTable('procedure_tasks')
+        .set({ details: JSON.stringify(details) })
+        .where('application_id', '=', application.id)
+        .where('department_code', '=', spec.department)
+        .where('kind', '=', spec.kind)
+        .where('status', '=', 'open')
+        .execute();
+      continue;
+    }
     created.push(spec);
     await insertEvent(db, { applicationId: application.id, actor: { type: 'system', id: 'moving-one-stop' }, kind: 'task', message: residentTaskMessage(spec.kind), at: now });
   }
@@ -96,4 +107,31 @@ export async function createMovingTasks(trx: Kysely<PlatformTables> | Kysely<Pla
     });
   }
   return created;
+}
+
+/**
+ * A move withdrawn or refused: its open follow-up tasks are cancelled in the same
+ * transaction, so no department closes the water or changes a school for someone who
+ * is not moving. Tasks already done stay as they are (the department has acted).
+ */
+export async function cancelMovingTasks(trx: Kysely<PlatformTables> | Kysely<PlatformTables & ProceduresTables>, applicationId: string, why: 'withdrawn' | 'rejected', now: Date, requestId: string | null = null): Promise<number> {
+  const db = staffProceduresDb(trx);
+  const cancelled = await db
+    .updateTable('procedure_tasks')
+    .set({ status: 'cancelled', done_at: now, note: why === 'withdrawn' ? '届出が取り下げられたため取消' : '届出が受理されなかったため取消' })
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'open')
+    .returning(['kind', 'department_code'])
+    .execute();
+  if (cancelled.length === 0) return 0;
+  await insertEvent(db, { applicationId, actor: { type: 'system', id: 'moving-one-stop' }, kind: 'task', message: `この届出に伴う関係課への連絡（${cancelled.length}件）を取り消しました。`, at: now });
+  await recordAudit(db, {
+    actor: { type: 'system', id: 'moving-one-stop' },
+    action: 'procedures.tasks.cancelled',
+    targetType: 'procedure-application',
+    targetId: applicationId,
+    details: { why, tasks: cancelled.map((t) => ({ kind: t.kind, department: t.department_code })) },
+    requestId,
+  });
+  return cancelled.length;
 }

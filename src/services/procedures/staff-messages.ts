@@ -212,6 +212,7 @@ const ja: Record<string, string> = {
   'procedures.staff.task.status.open': '未完了',
   'procedures.staff.task.status.done': '完了',
   'procedures.staff.task.status.not_needed': '不要だった',
+  'procedures.staff.task.status.cancelled': '取消（届出の取下げ・不受理）',
 
   'procedures.staff.task.kind.water-stop': '水道の閉栓（使用中止）',
   'procedures.staff.task.kind.water-start': '水道の開栓（使用開始）',
@@ -484,6 +485,7 @@ const en: Record<string, string> = {
   'procedures.staff.task.status.open': 'Open',
   'procedures.staff.task.status.done': 'Done',
   'procedures.staff.task.status.not_needed': 'Not needed',
+  'procedures.staff.task.status.cancelled': 'Cancelled (move withdrawn or refused)',
 
   'procedures.staff.task.kind.water-stop': 'Water supply: stop',
   'procedures.staff.task.kind.water-start': 'Water supply: start',

@@ -5,7 +5,7 @@ import { proceduresDb, type ProceduresTables } from './tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export const TASK_STATUSES = ['open', 'done', 'not_needed'] as const;
+export const TASK_STATUSES = ['open', 'done', 'not_needed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export type StaffProceduresTables = {

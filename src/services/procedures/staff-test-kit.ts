@@ -14,7 +14,6 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { prefill, type Answers, type ProcedureDefinition } from '../../engines/forms/index.ts';
 import { cityServices } from '../index.ts';
 import { submitComplete, type ProceduresCtx, type SubmitResult } from './application-service.ts';
-import { createMovingTasks } from './moving-one-stop.ts';
 import { publishedProcedure } from './procedure-store.ts';
 import { publishAsAdmin, TEST_NOW } from './procedures-test-kit.ts';
 import { prefillFactsFor } from './public-api.ts';
@@ -211,16 +210,3 @@ export async function publishMoveOptions(app: TestApp, procedureId = 'tenshutsu'
   return def;
 }
 
-/**
- * What the submit path runs for a move (the hook in application-service.ts): the tasks
- * in a transaction of their own here, so the tests also hold when the hook is not yet
- * wired; when it is, this second call creates nothing (one task per kind).
- */
-export async function runMovingHook(app: TestApp, applicationId: string) {
-  return proceduresDb(app.db.kysely)
-    .transaction()
-    .execute(async (trx) => {
-      const row = await trx.selectFrom('applications').select(['id', 'procedure_id', 'answers', 'resident_id', 'applicant_name']).where('id', '=', applicationId).executeTakeFirstOrThrow();
-      return createMovingTasks(trx, row, { now: app.platform.now() });
-    });
-}

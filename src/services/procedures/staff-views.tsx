@@ -47,7 +47,7 @@ export function StaffStatusTag({ ctx, status }: { ctx: ViewContext; status: Appl
   return <StatusTag tone={STATUS_TONES[status]}>{ctx.t(`procedures.staff.status.${status}`)}</StatusTag>;
 }
 
-const TASK_TONES: Record<TaskStatus, TagTone> = { open: 'warning', done: 'success', not_needed: 'neutral' };
+const TASK_TONES: Record<TaskStatus, TagTone> = { open: 'warning', done: 'success', not_needed: 'neutral', cancelled: 'neutral' };
 
 export function TaskStatusTag({ ctx, status }: { ctx: ViewContext; status: TaskStatus }) {
   return <StatusTag tone={TASK_TONES[status]}>{ctx.t(`procedures.staff.task.status.${status}`)}</StatusTag>;
