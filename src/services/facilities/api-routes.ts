@@ -60,7 +60,7 @@ const AvailabilityJson = Type.Object({
     Type.Object({
       id: Type.String(),
       name: Type.String(),
-      days: Type.Array(Type.Object({ date: Type.String({ format: 'date' }), slots: Type.Array(Type.Object({ code: Type.String(), from: Clock, to: Clock, state: Type.String({ description: 'free（空き）, booked（予約済）, lottery（抽選）, unavailable（利用不可）, closed（休館）, outside（時間外）, past（受付終了）, not_yet（受付前）' }) })) })),
+      days: Type.Array(Type.Object({ date: Type.String({ format: 'date' }), slots: Type.Array(Type.Object({ code: Type.String(), from: Clock, to: Clock, state: Type.String({ description: 'free（空き）, booked（予約済）, lottery（抽選）, lottery_planned（抽選予定：抽選の後に先着順）, unavailable（利用不可）, closed（休館）, outside（時間外）, past（受付終了）, not_yet（受付前）' }) })) })),
     }),
   ),
 });

@@ -9,6 +9,7 @@ import { datesFrom, monthStart, weekStart, addMonths } from './booking-time.ts';
 import { occupationsBetween } from './booked-times.ts';
 import { loadFacilities, loadRoom, type FacilityInfo, type RoomInfo } from './catalogue.ts';
 import type { Slot } from './calendar.ts';
+import { lotteryOnlyMonths } from './lottery-months.ts';
 import type { FacilitiesDb } from './tables.ts';
 
 export interface DayFilter {
@@ -35,6 +36,12 @@ function signature(columns: Slot[]): string {
   return columns.map((c) => `${c.code}@${c.startsAt}`).join(',');
 }
 
+/** Months of these dates kept for the lottery (no query for a facility without lottery-enabled rooms). */
+export async function lotteryMonthsOf(db: FacilitiesDb, facility: FacilityInfo, dates: string[], now: Date): Promise<Set<string>> {
+  if (!facility.rooms.some((r) => r.lotteryEnabled)) return new Set();
+  return new Set((await lotteryOnlyMonths(db, facility.id, dates, now)).keys());
+}
+
 export async function dayAvailability(db: FacilitiesDb, filter: DayFilter, now: Date): Promise<DayTable[]> {
   const facilities = await loadFacilities(db, { ...(filter.area ? { area: filter.area } : {}), ...(filter.facilityId ? { facilityId: filter.facilityId } : {}) });
   const rooms = facilities.flatMap((f) => f.rooms.filter((r) => roomMatches(r, { ...(filter.purpose ? { purpose: filter.purpose } : {}), ...(filter.minCapacity ? { minCapacity: filter.minCapacity } : {}) })));
@@ -42,8 +49,9 @@ export async function dayAvailability(db: FacilitiesDb, filter: DayFilter, now: 
   const tables: DayTable[] = [];
   for (const facility of facilities) {
     const byColumns = new Map<string, DayTable>();
+    const lotteryMonths = await lotteryMonthsOf(db, facility, [filter.date], now);
     for (const room of facility.rooms.filter((r) => rooms.includes(r))) {
-      const { columns, days } = roomDays(facility, room, [filter.date], occupations, now);
+      const { columns, days } = roomDays(facility, room, [filter.date], occupations, now, lotteryMonths);
       const key = signature(columns);
       const table = byColumns.get(key) ?? { facility, columns, rows: [] };
       table.rows.push({ room, cells: days[0]!.cells });
@@ -76,7 +84,7 @@ export async function roomCalendar(db: FacilitiesDb, roomId: string, view: Calen
   const to = view === 'week' ? addDays(from, 7) : addMonths(from, 1);
   const dates = datesFrom(from, to);
   const occupations = await occupationsBetween(db, [roomId], from, addDays(to, -1));
-  const { columns, days } = roomDays(loaded.facility, loaded.room, dates, occupations, now);
+  const { columns, days } = roomDays(loaded.facility, loaded.room, dates, occupations, now, await lotteryMonthsOf(db, loaded.facility, dates, now));
   return { ...loaded, view, from, to, previous: view === 'week' ? addDays(from, -7) : addMonths(from, -1), next: to, columns, days };
 }
 
@@ -86,5 +94,6 @@ export async function facilityAvailability(db: FacilitiesDb, facilityId: string,
   if (!facility) throw notFound();
   const dates = datesFrom(from, addDays(to, 1));
   const occupations = await occupationsBetween(db, facility.rooms.map((r) => r.id), from, to);
-  return { facility, rooms: facility.rooms.map((room) => ({ room, ...roomDays(facility, room, dates, occupations, now) })) };
+  const lotteryMonths = await lotteryMonthsOf(db, facility, dates, now);
+  return { facility, rooms: facility.rooms.map((room) => ({ room, ...roomDays(facility, room, dates, occupations, now, lotteryMonths) })) };
 }

@@ -19,7 +19,7 @@ export interface SearchValues {
   date: string;
 }
 
-const LEGEND: CellState[] = ['free', 'booked', 'lottery', 'unavailable', 'closed', 'outside', 'past', 'not_yet'];
+const LEGEND: CellState[] = ['free', 'booked', 'lottery', 'lottery_planned', 'unavailable', 'closed', 'outside', 'past', 'not_yet'];
 
 export function Legend(props: { ctx: ViewContext }) {
   const t = props.ctx.t;

@@ -1,7 +1,8 @@
 /**
  * The public availability grid: for each room, date and slot one state, said in
- * text with a symbol (never by colour alone): 空き, 予約済, 抽選, 利用不可, 休館,
- * 時間外, 受付終了, 受付前. Pure over the catalogue and the occupations.
+ * text with a symbol (never by colour alone): 空き, 予約済, 抽選, 抽選予定, 利用不可,
+ * 休館, 時間外, 受付終了, 受付前. Pure over the catalogue, the occupations and the
+ * months still kept for the lottery (lottery-months.ts).
  */
 import { japanClock } from '../../platform/time/today.ts';
 import type { FacilityInfo, RoomInfo } from './catalogue.ts';
@@ -9,12 +10,13 @@ import { allSlots, closedReason, slotsOn, type Slot } from './calendar.ts';
 import { horizonOf } from './booking-rules.ts';
 import { overlapping, type Occupation } from './booked-times.ts';
 
-export type CellState = 'free' | 'booked' | 'lottery' | 'unavailable' | 'closed' | 'outside' | 'past' | 'not_yet';
+export type CellState = 'free' | 'booked' | 'lottery' | 'lottery_planned' | 'unavailable' | 'closed' | 'outside' | 'past' | 'not_yet';
 
 export const CELL_SYMBOL: Record<CellState, string> = {
   free: '○',
   booked: '×',
   lottery: '◇',
+  lottery_planned: '◆',
   unavailable: '■',
   closed: '休',
   outside: '—',
@@ -34,8 +36,12 @@ export interface RoomDay {
   cells: Cell[];
 }
 
-/** States of a room's slots (the room's full set of columns) on each date. */
-export function roomDays(facility: FacilityInfo, room: RoomInfo, dates: string[], occupations: Occupation[], now: Date): { columns: Slot[]; days: RoomDay[] } {
+/**
+ * States of a room's slots (the room's full set of columns) on each date.
+ * `lotteryMonths`: months (YYYY-MM) of the facility not yet open to first-come
+ * booking; their free slots in a lottery-enabled room are 抽選予定.
+ */
+export function roomDays(facility: FacilityInfo, room: RoomInfo, dates: string[], occupations: Occupation[], now: Date, lotteryMonths: ReadonlySet<string> = new Set()): { columns: Slot[]; days: RoomDay[] } {
   const columns = allSlots(facility, room);
   const { date: today, seconds } = japanClock(now);
   const nowMinutes = Math.floor(seconds / 60);
@@ -50,6 +56,7 @@ export function roomDays(facility: FacilityInfo, room: RoomInfo, dates: string[]
       const taken = overlapping(occupations, room.id, date, slot.startsAt, slot.endsAt);
       if (taken) return { slot, state: taken.kind === 'lottery' ? 'lottery' : taken.kind === 'booking' ? 'booked' : 'unavailable' };
       if (date > horizon) return { slot, state: 'not_yet' };
+      if (room.lotteryEnabled && lotteryMonths.has(date.slice(0, 7))) return { slot, state: 'lottery_planned' };
       return { slot, state: 'free' };
     });
     return { date, cells };

@@ -75,6 +75,8 @@ export async function rejectBooking(ctx: FacilityContext, actor: StaffActor, id:
  */
 export async function applyReduction(ctx: FacilityContext, actor: StaffActor, id: string, reductionCode: string | null, reason: string | null = null): Promise<void> {
   const { staff } = await staffBooking(ctx, actor, id);
+  // A capture the booking has not noticed yet makes it paid: its fee must not change now.
+  await syncPayment(ctx, id);
   const note = cleanReason(reason, false);
   const reduction = reductionCode ? await ctx.db.selectFrom('facility_reductions').selectAll().where('code', '=', reductionCode).where('active', '=', true).executeTakeFirst() : null;
   if (reductionCode && !reduction) throw invalidInput([{ field: 'reduction', messageKey: 'facilities.error.reduction' }]);
@@ -97,6 +99,8 @@ export async function applyReduction(ctx: FacilityContext, actor: StaffActor, id
 /** The fee was paid in cash at the facility's counter. */
 export async function recordCounterPayment(ctx: FacilityContext, actor: StaffActor, id: string): Promise<void> {
   const { staff } = await staffBooking(ctx, actor, id);
+  // Paid online already (webhook not yet seen by the booking): take no cash a second time.
+  await syncPayment(ctx, id);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const b = await trx.selectFrom('facility_bookings').select(['status', 'fee_yen']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();

@@ -16,6 +16,7 @@ import { viewContext } from '../../platform/http/request-context.ts';
 import { parseJapaneseDate } from '../../platform/text/wareki.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import { roomDays } from './availability.ts';
+import { lotteryMonthsOf } from './availability-service.ts';
 import { occupationsBetween } from './booked-times.ts';
 import { emptyBookingForm, readBookingForm, type BookingFormValues } from './booking-form.ts';
 import { cancelBooking, previewCancellation } from './booking-lifecycle.ts';
@@ -59,7 +60,7 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
     if (!loaded) throw new DomainError('not_found', 404, 'error.notFound.body');
     const parsed = parseJapaneseDate(values.date);
     const date = parsed.ok ? parsed.iso : null;
-    const cells = date ? roomDays(loaded.facility, loaded.room, [date], await occupationsBetween(db, [loaded.room.id], date, date), ctx.now()).days[0]!.cells.filter((c) => c.state !== 'outside') : [];
+    const cells = date ? roomDays(loaded.facility, loaded.room, [date], await occupationsBetween(db, [loaded.room.id], date, date), ctx.now(), await lotteryMonthsOf(db, loaded.facility, [date], ctx.now())).days[0]!.cells.filter((c) => c.state !== 'outside') : [];
     const purposes = (await loadPurposes(db)).filter((p) => loaded.room.purposes.includes(p.code));
     const groups = await bookableGroupsOf(db, resident);
     return reply.html(<BookingFormPage ctx={viewContext(request)} facility={loaded.facility} room={loaded.room} values={values} errors={errors} cells={cells} purposes={purposes} groups={groups} />, status);

@@ -12,6 +12,7 @@ import { auditActorOf } from '../../platform/access/actor.ts';
 import { requireResident } from '../../platform/access/require-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { DomainError, invalidInput, type FieldError } from '../../platform/http/errors.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import { nearestAlternatives, type Alternative } from './alternatives.ts';
 import { occupationsBetween, overlapping } from './booked-times.ts';
@@ -23,6 +24,7 @@ import type { Slot } from './calendar.ts';
 import type { FacilityContext } from './facility-context.ts';
 import { paymentDeadline, quoteFee, type FeeQuote } from './fees.ts';
 import { userOf } from './facility-users.ts';
+import { lotteryMonthError, lotteryOnlyMonths } from './lottery-months.ts';
 import { canBookForGroup, isOshuResident } from './policy.ts';
 import type { BookingStatus, FacilitiesDb, Rate } from './tables.ts';
 
@@ -71,8 +73,14 @@ export async function prepareBooking(ctx: FacilityContext, resident: ResidentAct
   const { facility, room } = loaded;
   const purposes = await loadPurposes(ctx.db);
   const { slots, errors } = checkBookingRules(facility, room, input, at, (code) => purposes.find((p) => p.code === code)?.nameJa ?? code);
+  if (room.lotteryEnabled && !errors.some((e) => e.field === 'date')) {
+    const lotteryMonth = (await lotteryOnlyMonths(ctx.db, facility.id, [input.date], at)).get(input.date.slice(0, 7));
+    if (lotteryMonth) errors.unshift(lotteryMonthError(lotteryMonth));
+  }
   let group: PreparedBooking['group'] = null;
-  if (input.groupId) {
+  // A malformed id (a tampered form, an API client) is a field error, never the database's.
+  if (input.groupId && !isUuid(input.groupId)) errors.push({ field: 'groupId', messageKey: 'facilities.error.group' });
+  else if (input.groupId) {
     const row = await ctx.db.selectFrom('facility_groups').select(['id', 'name', 'in_city', 'status', 'representative_account_id']).where('id', '=', input.groupId).executeTakeFirst();
     const member = row ? row.representative_account_id === resident.accountId || (await ctx.db.selectFrom('facility_group_members').select('id').where('group_id', '=', row.id).where('account_id', '=', resident.accountId).executeTakeFirst()) !== undefined : false;
     if (!row || !canBookForGroup(row, member)) errors.push({ field: 'groupId', messageKey: 'facilities.error.group' });

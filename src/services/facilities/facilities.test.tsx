@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserSession } from '../../platform/testing/browser-session.ts';
-import { createFacilitiesTestApp, residentSession, type FacilitiesTestApp } from './facilities-test-kit.ts';
+import { createFacilitiesTestApp, residentSession, staffActor, type FacilitiesTestApp } from './facilities-test-kit.ts';
+import { lotteryContext } from './lottery-context.ts';
+import { drawRound } from './lottery-draw.ts';
+import { addSlots, createRound, publishRound } from './lottery-rounds.ts';
 import { addMyPagePart } from './my-page.tsx';
 
 let t: FacilitiesTestApp;
@@ -169,6 +172,50 @@ describe('booking', () => {
       assert.match(response.body, new RegExp(`<a href="#${field}">`), `the error summary links to ${field}`);
       assert.match(response.body, /value="入力した内容"/, 'what was typed stays');
     }
+  });
+
+  test('a malformed group id is a field error on 「利用者」, not a server error (form and API)', async () => {
+    const page = await resident.post('/facilities/book', { ...FORM, bookFor: 'junk' });
+    assert.equal(page.statusCode, 400);
+    assert.match(page.body, /<a href="#bookFor">/);
+    const api = await resident.json('POST', '/api/facility-bookings', { roomId: 'kominkan-meeting-2', date: '2027-06-17', blocks: ['afternoon'], purpose: 'study', headcount: 6, groupId: 'junk', idempotencyKey: 'api-key-junk-group', agreeToRules: true });
+    assert.equal(api.statusCode, 400, api.body);
+    assert.deepEqual(api.json().error.fields.map((f: { field: string }) => f.field), ['groupId']);
+  });
+
+  test('a lottery-enabled room: a later month opens to first-come booking only after its round is drawn', async () => {
+    // TEST_NOW is 2027-06-01: June is open; July goes to the lottery, and no round is announced yet.
+    const hall = { ...FORM, room: 'z-hall-large', blocks: ['afternoon'], purpose: 'music', headcount: '300' };
+    const july = { ...hall, date: '2027-07-10', purposeDetail: '入力した内容' };
+    const refused = await resident.post('/facilities/book', july);
+    assert.equal(refused.statusCode, 400);
+    assert.match(text(refused.body), /「利用日」：この部屋の7月分は抽選で受け付けます。抽選の申込期間は決まり次第お知らせします/);
+    assert.match(refused.body, /<a href="#date">/);
+    assert.match(refused.body, /value="入力した内容"/);
+    const calendar = (await t.browser().get('/facilities/rooms/z-hall-large?view=month&date=2027-07-01')).body;
+    assert.match(text(calendar), /7\/10（土） ◆ 抽選予定 ◆ 抽選予定/, 'the month says so in words');
+    assert.doesNotMatch(calendar, /data-state="free"/, 'no cell offers first-come booking');
+    assert.match((await t.browser().get('/facilities/rooms/z-hall-large?view=month&date=2027-06-01')).body, /data-state="free"/, 'the current month is first-come');
+    const api = await resident.json('GET', '/api/facilities/z-hall/availability?from=2027-07-10&to=2027-07-10');
+    assert.ok(JSON.stringify(api.json()).includes('"lottery_planned"'), api.body);
+
+    // A round is announced: the refusal gives its application window.
+    const staff = await staffActor(t);
+    const lottery = lotteryContext(t.platform);
+    const roundId = await createRound(lottery, staff, { facilityId: 'z-hall', month: '2027-07', title: '7月 土日', opensAt: new Date('2027-06-05T09:00:00+09:00'), closesAt: new Date('2027-06-15T17:00:00+09:00'), drawAt: new Date('2027-06-16T10:00:00+09:00'), payDays: 7, maxPreferences: 3, maxEntries: 3, maxWinsPerTypeMonth: 1, maxWinsPerMonth: null });
+    await addSlots(lottery, staff, roundId, 'z-hall-large', { blockCodes: ['evening'], hours: null, weekdays: [6, 7], dates: [], slotType: '' });
+    await publishRound(lottery, staff, roundId);
+    const announced = await resident.post('/facilities/book', july);
+    assert.equal(announced.statusCode, 400);
+    assert.match(text(announced.body), /この部屋の7月分は抽選で受け付けます。抽選の申込期間は2027\/06\/05 09:00〜2027\/06\/15 17:00です/);
+
+    // Once drawn, what the lottery did not hold is first-come.
+    const before = t.clock.now;
+    t.clock.now = new Date('2027-06-16T10:01:00+09:00');
+    assert.equal((await drawRound(lottery, staff, roundId)).drawn, true);
+    t.clock.now = before;
+    const { confirm } = await book(resident, { ...hall, date: '2027-07-10' });
+    assert.equal((await confirm()).statusCode, 303);
   });
 
   test('a full-width headcount and a 和暦 date are understood', async () => {

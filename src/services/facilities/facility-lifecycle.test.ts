@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { StaffActor } from '../../platform/access/actor.ts';
+import type { SimulatorProvider } from '../../platform/payments/simulator-provider.ts';
 import type { BrowserSession } from '../../platform/testing/browser-session.ts';
 import { applyReduction, approveBooking, cancelBooking, recordCounterPayment, rejectBooking } from './booking-lifecycle.ts';
 import { bookRoom } from './booking-service.ts';
@@ -170,13 +171,13 @@ describe('the sweep: reminders, automatic cancellation, late captures', () => {
 
 describe('staff decisions', () => {
   test('a room needing a permit → 仮予約 holding the slot; approval makes it payable; rejection frees it', async () => {
-    const id = await bookThroughPages(resident, { room: 'z-hall-medium', date: '2027-07-03', blocks: ['afternoon'], purpose: 'music', purposeDetail: '定期演奏会', headcount: '300', bookFor: 'self', paymentChoice: 'online' });
+    const id = await bookThroughPages(resident, { room: 'sasara-hall', date: '2027-07-03', blocks: ['afternoon'], purpose: 'music', purposeDetail: '定期演奏会', headcount: '300', bookFor: 'self', paymentChoice: 'online' });
     let b = await booking(id);
     assert.equal(b.status, 'pending_approval');
     assert.equal(b.payment_due_at, null);
     assert.match(text((await resident.get(`/facilities/bookings/${id}`)).body), /仮予約（確認中）/);
     const other = await makeResident(t.fdb);
-    await assert.rejects(bookRoom(t.ctx, other, { ...request({ roomId: 'z-hall-medium', date: '2027-07-03', blockCodes: ['afternoon'], purpose: 'music', headcount: 100 }), idempotencyKey: key() }), { code: 'slot_taken' });
+    await assert.rejects(bookRoom(t.ctx, other, { ...request({ roomId: 'sasara-hall', date: '2027-07-03', blockCodes: ['afternoon'], purpose: 'music', headcount: 100 }), idempotencyKey: key() }), { code: 'slot_taken' });
     const transport = await staffActor(t, 'kotsu.tanto');
     await assert.rejects(approveBooking(t.ctx, transport, id), { code: 'not_found' }, 'staff of another department');
     await approveBooking(t.ctx, clerk, id, '使用許可書を発行しました');
@@ -185,13 +186,13 @@ describe('staff decisions', () => {
     assert.ok(b.payment_due_at);
     await assert.rejects(approveBooking(t.ctx, clerk, id), { code: 'booking_state' });
 
-    const second = await bookThroughPages(resident, { room: 'z-hall-medium', date: '2027-07-04', blocks: ['morning'], purpose: 'music', purposeDetail: '', headcount: '50', bookFor: 'self', paymentChoice: 'online' });
+    const second = await bookThroughPages(resident, { room: 'sasara-hall', date: '2027-07-04', blocks: ['morning'], purpose: 'music', purposeDetail: '', headcount: '50', bookFor: 'self', paymentChoice: 'online' });
     await assert.rejects(rejectBooking(t.ctx, clerk, second, ''), { code: 'invalid_input' }, 'a reason is required');
     await rejectBooking(t.ctx, clerk, second, '同日に市の行事があるため');
     assert.equal((await booking(second)).status, 'rejected');
     await t.platform.jobs.drain();
     assert.ok(t.notifier.sent.some((m) => m.reference === second && /同日に市の行事があるため/.test(m.body)));
-    const retry = await bookRoom(t.ctx, other, { ...request({ roomId: 'z-hall-medium', date: '2027-07-04', blockCodes: ['morning'], purpose: 'music', headcount: 50 }), idempotencyKey: key() });
+    const retry = await bookRoom(t.ctx, other, { ...request({ roomId: 'sasara-hall', date: '2027-07-04', blockCodes: ['morning'], purpose: 'music', headcount: 50 }), idempotencyKey: key() });
     assert.equal(retry.status, 'pending_approval', 'the slot was freed');
   });
 
@@ -217,6 +218,21 @@ describe('staff decisions', () => {
     const b = await booking(booked.id);
     assert.equal(b.status, 'confirmed');
     assert.ok(b.paid_at);
+  });
+
+  test('a reduction or a counter payment after an unnoticed online capture: the capture is noticed first, nothing changes', async () => {
+    const someone = await makeResident(t.fdb);
+    const booked = await bookRoom(t.ctx, someone, { ...request({ roomId: 'maesawa-meeting', date: '2027-06-25', paymentChoice: 'counter' }), idempotencyKey: key() });
+    const before = await booking(booked.id);
+    // The payer paid online; the provider reported it, but nobody has read the booking since.
+    const { payment } = await t.platform.payments.create({ source: 'facilities', reference: booked.id, amountYen: before.fee_yen, description: 'test', returnUrl: '/facilities' });
+    await (t.platform.payments.provider as SimulatorProvider).settle(payment.providerRef!, 'pay', { method: 'qr' });
+    await t.platform.payments.reconcile(payment.id);
+    assert.equal((await booking(booked.id)).status, 'awaiting_payment');
+    await assert.rejects(applyReduction(t.ctx, clerk, booked.id, 'city_hosted'), { code: 'booking_state' });
+    await assert.rejects(recordCounterPayment(t.ctx, clerk, booked.id), { code: 'booking_state' });
+    const b = await booking(booked.id);
+    assert.deepEqual([b.status, b.fee_yen, b.reduction_yen, b.payment_method, b.payment_id], ['confirmed', before.fee_yen, 0, 'online', payment.id]);
   });
 });
 

@@ -93,7 +93,7 @@ export async function seedDemoBookings(db: FacilitiesDb, now: Date): Promise<voi
     { room: 'kominkan-washitsu', inDays: 3, blocks: 2, kind: 'booking', user: 2, purpose: 'culture', headcount: 12 },
     { room: 'isawa-arena', inDays: 4, blocks: 2, kind: 'booking', user: 1, purpose: 'sports', headcount: 20 },
     { room: 'mizusawa-arena', inDays: 5, blocks: 3, kind: 'booking', user: 1, purpose: 'sports', headcount: 16 },
-    { room: 'z-hall-medium', inDays: 21, blocks: 2, kind: 'booking', status: 'pending_approval', user: 0, group: true, purpose: 'music', headcount: 120 },
+    { room: 'sasara-hall', inDays: 21, blocks: 2, kind: 'booking', status: 'pending_approval', user: 0, group: true, purpose: 'music', headcount: 120 },
   ];
   for (const item of plan) {
     const facility = facilities.find((f) => f.rooms.some((r) => r.id === item.room));

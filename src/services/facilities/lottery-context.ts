@@ -2,8 +2,10 @@
 import type { Logger } from 'pino';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Notifier } from '../../platform/notify/notifier.ts';
+import type { Payments } from '../../platform/payments/payments.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { lotteryDb, type LotteryDb } from './lottery-tables.ts';
+import type { FacilityContext } from './facility-context.ts';
+import { asFacilitiesDb, lotteryDb, type LotteryDb } from './lottery-tables.ts';
 
 export interface LotteryContext {
   db: LotteryDb;
@@ -11,13 +13,20 @@ export interface LotteryContext {
   /** null: nothing is queued (demo seeding). */
   jobs: JobQueue | null;
   notifier: Notifier;
+  /** To notice a winner's payment before an offer is settled (booking-payments.ts). */
+  payments: Payments;
   log: Logger;
   /** Absolute base of links in emails (the public results page). */
   publicUrl: string;
 }
 
 export function lotteryContext(platform: Platform): LotteryContext {
-  return { db: lotteryDb(platform.db.kysely), now: platform.now, jobs: platform.jobs, notifier: platform.notifier, log: platform.log, publicUrl: platform.config.publicUrl };
+  return { db: lotteryDb(platform.db.kysely), now: platform.now, jobs: platform.jobs, notifier: platform.notifier, payments: platform.payments, log: platform.log, publicUrl: platform.config.publicUrl };
+}
+
+/** The same platform seen by the booking functions (a lottery offer is a booking). */
+export function bookingContextOf(ctx: LotteryContext): FacilityContext {
+  return { db: asFacilitiesDb(ctx.db), now: ctx.now, jobs: ctx.jobs, notifier: ctx.notifier, payments: ctx.payments, log: ctx.log, publicUrl: ctx.publicUrl };
 }
 
 /** Job queues of the lottery (handlers in lottery-jobs.ts). */

@@ -11,8 +11,6 @@ import type { Platform } from '../../platform/platform.ts';
 import { LOTTERY_QUEUES, lotteryContext, type LotteryContext } from './lottery-context.ts';
 import { drawRound } from './lottery-draw.ts';
 import { sendLotteryNotices, type LotteryNoticeKind } from './lottery-notices.ts';
-import { syncPayment } from './booking-payments.ts';
-import { facilityContext } from './facility-context.ts';
 import { settleDueOffers, settleOffer } from './lottery-offers.ts';
 import { scheduleDraw } from './lottery-rounds.ts';
 import { asPlatformDb } from './lottery-tables.ts';
@@ -33,14 +31,12 @@ export function lotteryJobs(platform: Platform): Record<string, JobHandler> {
     [LOTTERY_QUEUES.deadline]: async (payload) => {
       const ctx = lotteryContext(platform);
       const offer = await ctx.db
-        .selectFrom('facility_lottery_offers as o')
-        .innerJoin('facility_bookings as b', 'b.id', 'o.booking_id')
-        .select(['o.id', 'o.round_id', 'o.booking_id', 'b.status as booking_status'])
-        .where('o.id', '=', String(payload.offerId))
+        .selectFrom('facility_lottery_offers')
+        .select(['id', 'round_id'])
+        .where('id', '=', String(payload.offerId))
         .executeTakeFirst();
       if (!offer) return;
-      // A payment made at the last minute whose webhook has not arrived yet still counts.
-      if (offer.booking_status === 'awaiting_payment') await syncPayment(facilityContext(platform), offer.booking_id);
+      // settleOffer syncs each booking's online payment before lapsing it (this offer's and the others').
       const outcome = await settleOffer(ctx, offer.id);
       // Others of the round whose booking ended early (cancelled by the holder) are settled in the same pass.
       const others = await settleDueOffers(ctx, offer.round_id);

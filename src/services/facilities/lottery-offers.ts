@@ -14,8 +14,8 @@ import type { FacilityInfo, RoomInfo } from './catalogue.ts';
 import { loadFacilities } from './catalogue.ts';
 import { slotsWithin } from './calendar.ts';
 import { paymentDeadline, quoteFee } from './fees.ts';
-import type { LotteryContext } from './lottery-context.ts';
-import { LOTTERY_QUEUES } from './lottery-context.ts';
+import { syncPayment } from './booking-payments.ts';
+import { bookingContextOf, LOTTERY_QUEUES, type LotteryContext } from './lottery-context.ts';
 import type { LotteryNoticeKind } from './lottery-notices.ts';
 import { lotteryReference } from './lottery-rounds.ts';
 import { asFacilitiesDb, asPlatformDb, type LotteryDb, type OfferSource } from './lottery-tables.ts';
@@ -111,11 +111,23 @@ export async function makeOffer(
 export type SettleOutcome = 'confirmed' | 'waiting' | 'passed_on' | 'released' | 'unchanged';
 
 /**
- * Looks at one offer: paid → confirmed; still unpaid before its deadline → waiting;
+ * Looks at one offer: paid (online payments are synced first) → confirmed; still unpaid before its deadline → waiting;
  * unpaid past the deadline (the booking lapses now), or cancelled / lapsed elsewhere
  * → the slot goes to the next on its waiting list, or to first-come booking.
  */
 export async function settleOffer(ctx: LotteryContext, offerId: string): Promise<SettleOutcome> {
+  // Every winner of a round shares one deadline, so whichever job or sweep settles this
+  // offer must first notice a capture the booking has not seen yet (a QR payment made in
+  // the last minutes without returning to the site); lapsing it would give a paid slot away.
+  const unpaid = await ctx.db
+    .selectFrom('facility_lottery_offers as o')
+    .innerJoin('facility_bookings as b', 'b.id', 'o.booking_id')
+    .select('o.booking_id')
+    .where('o.id', '=', offerId)
+    .where('o.status', '=', 'offered')
+    .where('b.status', '=', 'awaiting_payment')
+    .executeTakeFirst();
+  if (unpaid) await syncPayment(bookingContextOf(ctx), unpaid.booking_id);
   return ctx.db.transaction().execute(async (trx) => {
     const offer = await trx.selectFrom('facility_lottery_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
     if (!offer || offer.status !== 'offered') return 'unchanged';

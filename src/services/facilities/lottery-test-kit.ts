@@ -22,6 +22,7 @@ import { BrowserSession } from '../../platform/testing/browser-session.ts';
 import { createTestDatabase, type TestDatabase } from '../../platform/testing/test-database.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import { registryService } from '../registry/index.ts';
+import { facilityJobs } from './facility-jobs.ts';
 import { lotteryContext, type LotteryContext } from './lottery-context.ts';
 import { lotteryJobs } from './lottery-jobs.ts';
 import { lotteryMessages } from './lottery-messages.ts';
@@ -39,7 +40,8 @@ const lotteryTestService = defineService({
   id: 'facilities-lottery-test',
   titleKey: 'facilities.lottery.title',
   messages: lotteryMessages,
-  jobs: lotteryJobs,
+  // The booking jobs too, as in the facilities service: a winner's payment queues a booking notice.
+  jobs: (platform) => ({ ...facilityJobs(platform), ...lotteryJobs(platform) }),
   myPage: lotteryMyPage,
   routes: registerLotteryRoutes,
 });

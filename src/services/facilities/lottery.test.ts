@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { draw, verifyDraw, type LotteryResult } from '../../engines/lottery/index.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import type { SimulatorProvider } from '../../platform/payments/simulator-provider.ts';
 import { bookRoom } from './booking-service.ts';
 import { facilityContext } from './facility-context.ts';
 import { LOTTERY_QUEUES } from './lottery-context.ts';
@@ -35,15 +36,15 @@ test('slots added to a round are held: first-come booking is refused until the h
   assert.equal(holds.length, slots.length);
   assert.ok(holds.every((h) => h.status === 'held'));
 
-  // A resident trying to book a held evening first-come is told it is taken.
+  // Until the round is drawn its month goes to the lottery: first-come booking is refused on the date,
+  // held evening or not, and told when to apply.
   const resident = await makeResident(t.ldb);
   const facilities = { ...facilityContext(t.platform), jobs: null };
   const first = slots[0]!;
-  const attempt = bookRoom(facilities, resident, { roomId: ARENA, date: first.use_date, blockCodes: ['evening'], purpose: 'sports', purposeDetail: '', headcount: 10, groupId: null, commercial: false, paymentChoice: 'online', idempotencyKey: key() });
-  await assert.rejects(attempt, (e: unknown) => e instanceof DomainError && e.code === 'slot_taken');
-  // The afternoon of the same day is not held.
-  const afternoon = await bookRoom(facilities, resident, { roomId: ARENA, date: first.use_date, blockCodes: ['afternoon'], purpose: 'sports', purposeDetail: '', headcount: 10, groupId: null, commercial: false, paymentChoice: 'online', idempotencyKey: key() });
-  assert.equal(afternoon.created, true);
+  for (const block of ['evening', 'afternoon']) {
+    const attempt = bookRoom(facilities, resident, { roomId: ARENA, date: first.use_date, blockCodes: [block], purpose: 'sports', purposeDetail: '', headcount: 10, groupId: null, commercial: false, paymentChoice: 'online', idempotencyKey: key() });
+    await assert.rejects(attempt, (e: unknown) => e instanceof DomainError && e.fields[0]?.field === 'date' && e.fields[0].messageKey === 'facilities.error.lotteryMonth');
+  }
 
   // Adding the same slots again holds nothing twice; they are reported as taken.
   const { addSlots } = await import('./lottery-rounds.ts');
@@ -236,6 +237,41 @@ test('an unpaid winner past the deadline loses the slot to the next on the waiti
   const bodies = t.notifier.sent.map((m) => m.subject ?? '');
   assert.ok(bodies.filter((s) => s.includes('補欠の繰上げ')).length >= 3);
   assert.ok(bodies.filter((s) => s.includes('お支払い期限を過ぎた')).length >= 4);
+});
+
+test('a winner who paid online at the last minute is not lapsed when another winner\'s deadline job runs', async () => {
+  now = new Date();
+  const { roundId, staff, slots } = await openRound(t, now, { monthsAhead: 9, payDays: 3 });
+  const [s1, s2] = slots as [(typeof slots)[number], (typeof slots)[number]];
+  // Each slot has a waiting list, so a wrong lapse would hand it on rather than merely release it.
+  for (const s of [s1, s2]) for (let i = 0; i < 2; i++) await applyForRound(t.ctx, await makeResident(t.ldb), roundId, entry([s.id]));
+  now = later(now, 3.1);
+  await drawRound(t.ctx, staff, roundId);
+  const offerOf = async (slotId: string) => (await t.ldb.selectFrom('facility_lottery_offers').selectAll().where('slot_id', '=', slotId).orderBy('created_at').execute())[0]!;
+  const [late, other] = [await offerOf(s1.id), await offerOf(s2.id)];
+  assert.equal(late.deadline.getTime(), other.deadline.getTime(), 'one deadline for every winner of the round');
+
+  // The other winner pays by QR minutes before the deadline: the provider reports the capture,
+  // but nobody has looked at the booking since (no return to the site, no sweep yet).
+  now = new Date(other.deadline.getTime() - 5 * 60_000);
+  const b = await t.ldb.selectFrom('facility_bookings').select(['fee_yen', 'status']).where('id', '=', other.booking_id).executeTakeFirstOrThrow();
+  assert.equal(b.status, 'awaiting_payment');
+  const payments = t.platform.payments;
+  const { payment } = await payments.create({ source: 'facilities', reference: other.booking_id, amountYen: b.fee_yen, description: 'test', returnUrl: '/facilities' });
+  await (payments.provider as SimulatorProvider).settle(payment.providerRef!, 'pay', { method: 'qr' });
+  await payments.reconcile(payment.id);
+  assert.equal((await t.ldb.selectFrom('facility_bookings').select('status').where('id', '=', other.booking_id).executeTakeFirstOrThrow()).status, 'awaiting_payment');
+
+  // The deadline passes; the first winner's deadline job runs and settles the round's due offers.
+  now = new Date(late.deadline.getTime() + 60_000);
+  await lotteryJobs(t.platform)[LOTTERY_QUEUES.deadline]!({ offerId: late.id }, { id: 0, attempts: 1 });
+  const paidBooking = await t.ldb.selectFrom('facility_bookings').select(['status', 'payment_id']).where('id', '=', other.booking_id).executeTakeFirstOrThrow();
+  assert.deepEqual(paidBooking, { status: 'confirmed', payment_id: payment.id });
+  const settled = await t.ldb.selectFrom('facility_lottery_offers').select(['entry_id', 'status']).where('slot_id', '=', s2.id).execute();
+  assert.deepEqual(settled, [{ entry_id: other.entry_id, status: 'confirmed' }], 'the slot stays with the payer; nobody else is offered it');
+  assert.equal((await payments.refundsFor(payment.id)).length, 0, 'the payment is kept, not refunded');
+  // The winner who did not pay still lapses.
+  assert.equal((await t.ldb.selectFrom('facility_lottery_offers').select('status').where('id', '=', late.id).executeTakeFirstOrThrow()).status, 'lapsed');
 });
 
 test('removing a slot from a draft round gives its time back', async () => {

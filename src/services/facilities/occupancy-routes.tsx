@@ -11,7 +11,7 @@ import { fieldErrorMap } from '../../platform/http/form.ts';
 import { viewContext } from '../../platform/http/request-context.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import type { FacilityContext } from './facility-context.ts';
-import { occupancyOf, parseMonth, type FacilityOccupancy, type Figures } from './occupancy-service.ts';
+import { occupancyFacility, occupancyOf, parseMonth, type FacilityOccupancy, type Figures } from './occupancy-service.ts';
 import { hours, OccupancyPage } from './occupancy-views.tsx';
 import { facilityStaffMessages } from './staff-messages.ts';
 import { facilityStaff } from './staff-day-routes.tsx';
@@ -98,6 +98,8 @@ export async function registerOccupancyRoutes(app: FastifyInstance, ctx: Facilit
     async (request) => {
       const staff = facilityStaff(request);
       const q = request.query as Static<typeof ApiQuery>;
+      // Access before input: someone else's facility is 404 whatever the month says.
+      await occupancyFacility(ctx, staff, q.facility);
       const month = q.month ? parseMonth(q.month) : thisMonth();
       if (!month) throw invalidInput([{ field: 'month', messageKey: 'facilities.office.occupancy.error.month' }]);
       return occupancyOf(ctx, staff, q.facility, month);

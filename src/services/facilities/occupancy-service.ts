@@ -173,11 +173,17 @@ export function parseMonth(text: string): string | null {
   return null;
 }
 
-/** Occupancy of one facility for staff of its department (404 for others' facilities). */
-export async function occupancyOf(ctx: FacilityContext, actor: StaffActor, facilityId: string, month: string): Promise<FacilityOccupancy> {
+/** The facility, for staff of its department (404 for others' facilities). */
+export async function occupancyFacility(ctx: FacilityContext, actor: StaffActor, facilityId: string): Promise<FacilityInfo> {
   const staff = requireStaff(actor);
   const [facility] = await loadFacilities(ctx.db, { facilityId });
   requireAccess(facility !== undefined && canManageFacility(staff, { department_code: facility.departmentCode }));
+  return facility!;
+}
+
+/** Occupancy of one facility for staff of its department (404 for others' facilities). */
+export async function occupancyOf(ctx: FacilityContext, actor: StaffActor, facilityId: string, month: string): Promise<FacilityOccupancy> {
+  const facility = await occupancyFacility(ctx, actor, facilityId);
   const from = addMonths(`${month}-01`, -11);
   const to = addDays(monthStart(addMonths(`${month}-01`, 1)), -1);
   const roomIds = facility!.rooms.map((r) => r.id);

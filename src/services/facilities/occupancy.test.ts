@@ -175,6 +175,7 @@ describe('occupancy of a hand-worked month', () => {
     const staff = t.browser();
     await staff.loginStaff('shogai.tanto');
     assert.equal((await staff.json('GET', '/api/staff/facilities/occupancy?facility=occ-other&month=2027-07')).statusCode, 404);
+    assert.equal((await staff.json('GET', '/api/staff/facilities/occupancy?facility=occ-other&month=junk')).statusCode, 404, 'access is checked before the month');
     const other = t.browser();
     await other.loginStaff('kotsu.tanto');
     assert.equal((await other.json('GET', `/api/staff/facilities/occupancy?facility=${FACILITY}&month=2027-07`)).statusCode, 403);
