@@ -8,7 +8,9 @@ import { sql } from 'kysely';
 import type { BrowserSession } from '../../platform/testing/browser-session.ts';
 import { toHiragana } from '../../platform/text/kana.ts';
 import { formatWareki } from '../../platform/text/wareki.ts';
+import type { StaffActor } from '../../platform/access/actor.ts';
 import { residentFactsFor } from '../registry/resident-facts.ts';
+import { submitOnBehalf } from '../procedures/public-api.ts';
 import { postMultipart, startCounterApp, shownHash, startVisitFor, TINY_PNG, type CounterTestApp } from './counter-test-kit.ts';
 import { counterDb } from './tables.ts';
 
@@ -357,6 +359,32 @@ describe('from the form to the application', () => {
     assert.doesNotMatch(display.body, /ポチ/, 'the second screen shows no personal data once the visit ends');
     const late = await clerk.post(`/staff/counter/visits/${visitId}/procedures`, { procedure: ['juminhyo-copy'] });
     assert.equal(late.statusCode, 409);
+  });
+});
+
+describe('a hand-over between clerks', () => {
+  async function actor(loginId: string): Promise<StaffActor> {
+    const row = await t.db.kysely.selectFrom('staff').select(['id', 'login_id', 'display_name']).where('login_id', '=', loginId).executeTakeFirstOrThrow();
+    return { kind: 'staff', id: row.id, loginId: row.login_id, displayName: row.display_name, roles: [{ department: 'citizens', role: loginId.endsWith('kacho') ? 'manager' : 'clerk' }] };
+  }
+
+  test('two clerks submitting the same form of the same visit make one application', async () => {
+    const visitId = await startVisitFor(clerk, 'r0004');
+    await clerk.post(`/staff/counter/visits/${visitId}/procedures`, { procedure: ['suido-kaiheisen'] });
+    // Twice: the "start" page's fields are shown only once the kind of request is 'start'.
+    const page = await clerk.get(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`);
+    await clerk.post(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`, formValues(page.body, { ...WATER, action: 'done' }));
+    const shown = await clerk.get(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`);
+    const saved = await clerk.post(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`, formValues(shown.body, { ...WATER, action: 'done' }));
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+    const form = await counterDb(t.db.kysely).selectFrom('counter_visit_forms').selectAll().where('visit_id', '=', visitId).where('procedure_id', '=', 'suido-kaiheisen').executeTakeFirstOrThrow();
+    // The first clerk presses submit, then hands the resident over and a colleague presses it again.
+    const submission = { residentId: 'r0004', procedureId: 'suido-kaiheisen', answers: form.answers, idempotencyKey: form.idempotency_key, identityCheck: 'マイナンバーカード', counterVisitId: visitId };
+    const first = await submitOnBehalf(t.platform, await actor('shimin.tanto'), submission);
+    const second = await submitOnBehalf(t.platform, await actor('shimin.kacho'), submission);
+    assert.equal(second.applicationId, first.applicationId);
+    const { rows } = await sql<{ id: string }>`SELECT id FROM applications WHERE counter_visit_id = ${visitId}`.execute(t.db.kysely);
+    assert.equal(rows.length, 1);
   });
 });
 

@@ -68,7 +68,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function registerProceduresApi(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.db.kysely;
-  const ctx: ProceduresCtx = { db, jobs: platform.jobs, now: platform.now };
+  const ctx: ProceduresCtx = { db, jobs: platform.jobs, now: platform.now, payments: platform.payments };
 
   app.get('/api/procedures', { schema: { tags: ['procedures'], summary: 'オンラインで申請できる手続きの一覧（公開中の全件）', response: { 200: Type.Object({ procedures: Type.Array(ProcedureSummaryJson) }) } } }, async () => {
     const procedures = await listPublished(db);

@@ -1,13 +1,14 @@
 /**
  * 標準処理期間 (standard processing time) is counted in the city's business days:
- * weekends and the year-end closure (12/29–1/3) do not count. National holidays
- * are not modelled yet, so a due date that falls after one is a day early — the
- * safe side for the resident.
+ * weekends, national holidays (振替休日 and 国民の休日 included) and the year-end
+ * closure (12/29–1/3) do not count — what the resident's page promises with
+ * 「土日祝日・年末年始を除く」.
  */
+import { isJapaneseHoliday } from '../../platform/time/japanese-holidays.ts';
 import { addDays, isoWeekday } from '../../platform/time/today.ts';
 
 export function isBusinessDay(date: string): boolean {
-  if (isoWeekday(date) >= 6) return false;
+  if (isoWeekday(date) >= 6 || isJapaneseHoliday(date)) return false;
   const monthDay = date.slice(5);
   return !(monthDay >= '12-29' || monthDay <= '01-03');
 }

@@ -67,7 +67,7 @@ function firstProblemPage(def: ProcedureDefinition, answers: Answers, today: str
 }
 
 export async function registerFormRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
-  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now };
+  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now, payments: platform.payments };
   const db = platform.db.kysely;
 
   app.post('/procedures/:id/start', { schema: { params: ProcedureParams, hide: true } }, async (request, reply) => {

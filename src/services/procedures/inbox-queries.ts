@@ -15,7 +15,7 @@ import type { StaffProceduresDb } from './staff-tables.ts';
 
 export interface InboxQueryInput {
   filter: InboxFilter;
-  /** The departments searched: never empty ('all' for the DX office's administrators). */
+  /** The departments searched: never empty (the staff-access scope no longer yields 'all'; the branch stays until callers drop it). */
   departments: string[] | 'all';
   staffId: string;
   today: string;

@@ -50,7 +50,7 @@ function named(request: FastifyRequest, errors: FieldError[]): FieldError[] {
 }
 
 export async function registerInboxRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
-  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now };
+  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now, payments: platform.payments };
 
   function inboxUser(request: FastifyRequest): StaffActor {
     const staff = requireStaff(request.staff);

@@ -1,6 +1,6 @@
 /**
- * The department inbox: a page of the applications to the person's departments (all
- * of them for the DX office's administrators), filtered and ordered, with the total;
+ * The department inbox: a page of the applications to the person's departments (only
+ * those they handle: no role sees every department's), filtered and ordered, with the total;
  * the same list as CSV. Seeing applicants' names is seeing personal data, so every
  * page shown and every export is audited with the reference numbers it revealed.
  */
@@ -32,7 +32,7 @@ export interface InboxResult {
   pageCount: number;
   pageSize: number;
   today: string;
-  /** The departments the person may filter by (their own, or every one for the DX office's administrators). */
+  /** The departments the person may filter by (the ones they handle). */
   departments: NamedDepartment[];
   procedures: { id: string; title: { ja: string; en: string } }[];
   scope: 'all' | string[];

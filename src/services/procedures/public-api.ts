@@ -74,7 +74,9 @@ export async function submitOnBehalf(platform: Platform, staff: StaffActor, inpu
       fallbackName: facts!.resident.name,
       procedureId: input.procedureId,
       answers: input.answers,
-      scopedKey: `counter:${staff.id}:${input.idempotencyKey}`,
+      // Scoped by the visit, not the clerk: a colleague who takes over the visit and presses
+      // submit again must get the same application (the key is the visit's form's own).
+      scopedKey: `counter:${input.counterVisitId ?? staff.id}:${input.idempotencyKey}`,
       paymentMethod: 'counter',
       onlinePaymentAvailable: false,
       channel: 'counter',

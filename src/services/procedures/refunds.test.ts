@@ -14,7 +14,6 @@ import type { BrowserSession } from '../../platform/testing/browser-session.ts';
 import type { TestApp } from '../../platform/testing/test-app.ts';
 import { applicationById } from './application-queries.ts';
 import { applyTransition } from './application-transitions.ts';
-import { moneyOf, refundExcess } from './application-payment.ts';
 import { applicationRow, publishAsAdmin, startProceduresApp, testDefinition } from './procedures-test-kit.ts';
 import { decideApplication } from './review-service.ts';
 import { proceduresDb } from './tables.ts';
@@ -145,9 +144,6 @@ test('a fee lowered on resubmission refunds the difference', async () => {
   const id = await submit(3);
   assert.equal(await pay(id), 600);
   await correctCopies(id, 1);
-  // form-routes.tsx (another engineer's) does not pass payments to resubmitApplication yet: the
-  // refund it would make after the commit is made here the same way until that one-line change lands.
-  if ((await app.platform.payments.refundsFor((await paymentsOf(id))[0]!.id)).length === 0) await refundExcess(moneyOf(app.platform), { kind: 'system', id: 'procedures' }, id, 'fee-lowered');
   const row = await applicationRow(app, id);
   assert.equal(row.fee_yen, 200);
   assert.ok(row.paid_at, 'still paid in full');

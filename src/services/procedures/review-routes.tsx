@@ -39,7 +39,7 @@ const FIELD_OF_ACTION: Record<string, Record<string, string>> = {
 };
 
 export async function registerReviewRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
-  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now };
+  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now, payments: platform.payments };
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   async function show(request: FastifyRequest, reply: FastifyReply, staff: StaffActor, extra: { values?: ReviewFormValues; errors?: Record<string, string> } = {}, status = 200) {

@@ -1,7 +1,10 @@
 /**
  * Who may do what on the staff side of online procedures, as sentences:
  * - a clerk or manager of a department works that department's applications and tasks;
- * - the DX office's administrators see and work every department's (they run the system);
+ * - a resident's personal data is shown only to staff of the handling department: the DX
+ *   office's administrators run the system but are not a handling department, so they get
+ *   no inbox, no CSV, no task list and no application of another department (a DX-office
+ *   procedure is theirs only through a clerk or manager role in 'dx');
  * - nobody else learns that an application exists: opening one that is not theirs is a
  *   404, as everywhere in the back office (src/platform/access/require-access.ts), while
  *   a staff member with no procedures department at all gets 403 on the inbox (a menu
@@ -9,23 +12,24 @@
  * Pure; unit-tested in staff-access.test.ts.
  */
 import { hasRole, type StaffActor } from '../../platform/access/actor.ts';
-import { DX_DEPARTMENT } from './policy.ts';
-
-export const isDxAdmin = (staff: StaffActor) => hasRole(staff, DX_DEPARTMENT, ['admin']);
 
 /** The departments whose work this person handles (clerk or manager). */
 export function handledDepartments(staff: StaffActor): string[] {
   return [...new Set(staff.roles.filter((r) => r.role === 'clerk' || r.role === 'manager').map((r) => r.department))].sort();
 }
 
-/** 'all' for the DX office's administrators, else the handled departments (possibly none). */
+/**
+ * The departments whose applications and tasks this person may list (possibly none).
+ * Never 'all' any more: no role sees every department's personal data. The wider type stays
+ * only so the list queries' 'all' branches keep compiling until they are removed.
+ */
 export function inboxScope(staff: StaffActor): 'all' | string[] {
-  return isDxAdmin(staff) ? 'all' : handledDepartments(staff);
+  return handledDepartments(staff);
 }
 
-export const canUseInbox = (staff: StaffActor) => isDxAdmin(staff) || handledDepartments(staff).length > 0;
+export const canUseInbox = (staff: StaffActor) => handledDepartments(staff).length > 0;
 
-export const canWorkDepartment = (staff: StaffActor, department: string) => isDxAdmin(staff) || hasRole(staff, department, ['clerk', 'manager']);
+export const canWorkDepartment = (staff: StaffActor, department: string) => hasRole(staff, department, ['clerk', 'manager']);
 
 /** Reviewing and deciding an application: staff of its handling department. */
 export const canWorkApplication = (staff: StaffActor, application: { department_code: string }) => canWorkDepartment(staff, application.department_code);

@@ -73,7 +73,7 @@ const TasksQuery = Type.Object({
 });
 
 export async function registerStaffApiRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
-  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now };
+  const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now, payments: platform.payments };
 
   app.get(
     '/api/staff/procedure-inbox',

@@ -12,15 +12,17 @@ import { staffTestDefinition } from './staff-test-kit.ts';
 
 const staff = (roles: StaffActor['roles']): StaffActor => ({ kind: 'staff', id: 's', loginId: 's', displayName: 's', roles });
 
-test('access: a department works its own applications and tasks; the DX administrator all; a DX clerk only DX office procedures; a driver none', () => {
+test('access: a department works its own applications and tasks; the DX administrator none (personal data stays with the handling department); a DX clerk only DX office procedures; a driver none', () => {
   const childcare = staff([{ department: 'childcare', role: 'clerk' }]);
   assert.equal(canWorkApplication(childcare, { department_code: 'childcare' }), true);
   assert.equal(canWorkApplication(childcare, { department_code: 'citizens' }), false);
   assert.equal(canWorkTask(childcare, { department_code: 'citizens' }), false);
   assert.deepEqual(inboxScope(childcare), ['childcare']);
   const admin = staff([{ department: 'dx', role: 'admin' }]);
-  assert.equal(inboxScope(admin), 'all');
-  assert.equal(canWorkApplication(admin, { department_code: 'citizens' }), true);
+  assert.deepEqual(inboxScope(admin), []);
+  assert.equal(canUseInbox(admin), false);
+  assert.equal(canWorkApplication(admin, { department_code: 'citizens' }), false);
+  assert.equal(canWorkTask(admin, { department_code: 'citizens' }), false);
   assert.equal(canUseInbox(staff([{ department: 'dx', role: 'clerk' }])), true, 'a DX clerk handles the DX office’s own procedures');
   assert.equal(canWorkApplication(staff([{ department: 'dx', role: 'clerk' }]), { department_code: 'citizens' }), false);
   assert.equal(canUseInbox(staff([])), false);

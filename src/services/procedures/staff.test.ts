@@ -62,7 +62,7 @@ after(async () => {
 });
 
 describe('department inbox', () => {
-  test('lists its own department only; the DX administrator sees every department; others get 403', async () => {
+  test('lists its own department only; the DX administrator and others without a handling role get 403 (no personal data)', async () => {
     const citizens = await staffSession('shimin.tanto');
     const page = await citizens.get('/staff/procedures?status=all');
     assert.equal(page.statusCode, 200);
@@ -80,9 +80,15 @@ describe('department inbox', () => {
     assert.match(asked.body, /担当課/);
     assert.ok(!refsIn(asked.body).has(made.plain!.reference));
 
+    // The DX office runs the system but handles none of these departments: no list, no CSV, no tasks.
     const admin = await staffSession('admin');
-    const all = refsIn((await admin.get('/staff/procedures?status=all')).body);
-    assert.ok(all.has(made.plain!.reference) && all.has(made.childcare!.reference));
+    const adminInbox = await admin.get('/staff/procedures?status=all');
+    assert.equal(adminInbox.statusCode, 403);
+    assert.ok(!refsIn(adminInbox.body).has(made.plain!.reference) && !refsIn(adminInbox.body).has(made.childcare!.reference));
+    const adminCsv = await admin.get('/staff/procedures/export.csv?status=all');
+    assert.equal(adminCsv.statusCode, 403);
+    assert.ok(!adminCsv.body.includes(made.plain!.reference));
+    assert.equal((await admin.get('/staff/procedures/tasks?status=all')).statusCode, 403);
 
     const driver = await staffSession('driver.sasaki');
     assert.equal((await driver.get('/staff/procedures')).statusCode, 403);
@@ -96,8 +102,11 @@ describe('department inbox', () => {
     const post = await childcare.post(`/staff/procedures/applications/${made.plain!.id}/notes`, { note: 'のぞき見' });
     assert.equal(post.statusCode, 404);
     assert.equal((await row(made.plain!.id)).status, 'submitted');
+    // Nor does the DX administrator see a department's application (name, register record).
     const admin = await staffSession('admin');
-    assert.equal((await admin.get(`/staff/procedures/applications/${made.plain!.id}`)).statusCode, 200);
+    const opened = await admin.get(`/staff/procedures/applications/${made.plain!.id}`);
+    assert.equal(opened.statusCode, 404);
+    assert.ok(!opened.body.includes(made.plain!.reference));
   });
 
   test('filters: status, procedure, submitted dates (和暦 too), overdue with its words and icon, assigned, kana and reference search', async () => {
@@ -168,6 +177,20 @@ describe('department inbox', () => {
     const dueOf = async (ref: string) => (await pdb.selectFrom('applications').select('due_date').where('reference', '=', ref).executeTakeFirstOrThrow()).due_date!;
     assert.ok((await dueOf(one.at(-1)!)) <= (await dueOf(two[0]!)));
     assert.match(first.body, /href="\/staff\/procedures\?procedure=staff-test-permit&amp;page=2"/);
+  });
+
+  test('the task list never fails on a page number: a malformed one is the first page, one past the end the last', async () => {
+    const b = await staffSession('shimin.tanto');
+    for (const page of ['1e20', '99999999999999999999', '-3', 'abc']) {
+      const shown = await b.get(`/staff/procedures/tasks?status=all&page=${encodeURIComponent(page)}`);
+      assert.equal(shown.statusCode, 200, `page=${page}: ${shown.body.slice(0, 300)}`);
+    }
+    const first = await b.get('/staff/procedures/tasks?status=all');
+    const past = await b.get('/staff/procedures/tasks?status=all&page=999999');
+    assert.equal(past.statusCode, 200);
+    const tasksIn = (html: string) => [...html.matchAll(/href="\/staff\/procedures\/tasks\/([0-9a-f-]{36})"/g)].map((m) => m[1]).sort();
+    if (tasksIn(first.body).length < 50) assert.deepEqual(tasksIn(past.body), tasksIn(first.body), 'one page only: page 999999 is that page');
+    else assert.ok(tasksIn(past.body).length > 0, 'the last page, not an empty one');
   });
 
   test('the search key the database keeps is the platform kana key', async () => {
