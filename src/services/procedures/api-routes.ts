@@ -7,7 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireResident } from '../../platform/access/require-access.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import { DomainError, invalidInput } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { summarise } from '../../engines/forms/index.ts';
 import { eventsOf } from './application-queries.ts';
@@ -15,6 +15,7 @@ import { applicationsOfResident } from './application-queries.ts';
 import { definitionOf, ownApplication, submitComplete, type ProceduresCtx } from './application-service.ts';
 import { APPLICATION_STATUSES } from './application-states.ts';
 import { paidAtOf } from './application-detail.ts';
+import { answerTypeErrors } from './answer-json-types.ts';
 import { listPublished, publishedProcedure } from './procedure-store.ts';
 
 const ErrorJson = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }) });
@@ -143,6 +144,10 @@ export async function registerProceduresApi(app: FastifyInstance, platform: Plat
       const resident = requireResident(request.resident);
       const key = String(request.headers['idempotency-key'] ?? '');
       const body = request.body as Static<typeof SubmitJson>;
+      const procedure = await publishedProcedure(db, body.procedureId);
+      if (!procedure) throw new DomainError('not_found', 404, 'error.notFound.body');
+      const wrongTypes = answerTypeErrors(procedure.definition, body.answers);
+      if (wrongTypes.length) throw invalidInput(wrongTypes);
       const result = await submitComplete(ctx, {
         actor: resident,
         residentAccountId: resident.accountId,

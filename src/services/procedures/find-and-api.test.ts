@@ -113,6 +113,12 @@ test('POST /api/procedure-applications twice with one Idempotency-Key makes one 
   const invalid = await send('api-key-invalid-1', { ...answers, since: '令和8年2月30日' });
   assert.equal(invalid.statusCode, 400);
   assert.ok((invalid.json().error.fields as { field: string; message: string }[]).some((f) => f.field === 'since' && f.message.length > 0));
+  // JSON answers must have the stored shape: a string for a number, "yes" for a consent are refused, naming the field.
+  const wrongTypes = await send('api-key-types-1', { ...answers, copies: '３', agree: 'yes' });
+  assert.equal(wrongTypes.statusCode, 400);
+  const typeFields = wrongTypes.json().error.fields as { field: string; message: string }[];
+  assert.deepEqual(typeFields.map((f) => f.field).sort(), ['agree', 'copies']);
+  assert.match(typeFields.find((f) => f.field === 'copies')!.message, /数値/);
   const [first, second] = await Promise.all([send('api-key-0001', answers), send('api-key-0001', answers)]);
   assert.deepEqual([first.statusCode, second.statusCode].sort(), [200, 201]);
   assert.equal(first.json().id, second.json().id);
