@@ -19,7 +19,7 @@ import { feeYen, firstPageId, normaliseAnswers, prefill, type Answers, type Fiel
 import { applicationById, applicationByIdempotencyKey, insertEvent, nextReference, type ApplicationRow } from './application-queries.ts';
 import { applyTransition, notAllowed } from './application-transitions.ts';
 import { enqueueNotice } from './application-notices.ts';
-import { addBusinessDays } from './business-days.ts';
+import { addBusinessDays, businessDaysBetween } from './business-days.ts';
 import { isOwnApplication } from './policy.ts';
 import { procedureVersion, publishedProcedure } from './procedure-store.ts';
 import { applicantOf, prefillFactsFor } from './prefill-facts.ts';
@@ -326,7 +326,8 @@ export async function resubmitApplication(ctx: ProceduresCtx, resident: Resident
       if (errors.length) throw incomplete(errors);
       const fee = feeYen(def, answers);
       const raised = fee > row.fee_yen && row.paid_at !== null;
-      await applyTransition(trx, ctx.jobs, row, 'resubmit', resident, now, { set: { answers: JSON.stringify(answers), fee_yen: fee, current_page_id: null, ...(raised ? { paid_at: null } : {}) }, requestId: meta.requestId ?? null });
+      const dueDate = await dueAfterCorrection(trx, row, todayInJapan(now));
+      await applyTransition(trx, ctx.jobs, row, 'resubmit', resident, now, { set: { answers: JSON.stringify(answers), fee_yen: fee, current_page_id: null, due_date: dueDate, ...(raised ? { paid_at: null } : {}) }, requestId: meta.requestId ?? null });
       await createMovingTasks(trx, { ...row, answers }, { now, requestId: meta.requestId ?? null });
       return { id: row.id, reference: row.reference!, repeated: false, lowered: fee < row.fee_yen };
     });
@@ -393,4 +394,17 @@ async function linkCounterFiles(trx: ProceduresDb, applicationId: string, counte
     const owned = await trx.selectFrom('files').select('id').where('id', '=', fileId).where('owner_type', '=', 'counter-visit').where('owner_id', '=', counterVisitId).executeTakeFirst();
     if (owned) await trx.insertInto('application_files').values({ application_id: applicationId, file_id: fileId, field_id: fieldId, uploaded_by: 'staff' }).onConflict((oc) => oc.doNothing()).execute();
   }
+}
+
+/**
+ * The time an application waits for the resident's correction is not the department's
+ * (補正に要する期間は標準処理期間に含めない): the due date moves on by the business days
+ * between the return and the resubmission.
+ */
+async function dueAfterCorrection(trx: ProceduresDb, row: ApplicationRow, today: string): Promise<string | null> {
+  if (!row.due_date) return row.due_date;
+  const returned = await trx.selectFrom('application_events').select('at').where('application_id', '=', row.id).where('to_status', '=', 'returned').orderBy('at', 'desc').limit(1).executeTakeFirst();
+  if (!returned) return row.due_date;
+  const waited = businessDaysBetween(todayInJapan(new Date(returned.at)), today);
+  return waited > 0 ? addBusinessDays(row.due_date, waited) : row.due_date;
 }

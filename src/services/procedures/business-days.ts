@@ -31,3 +31,10 @@ export function addBusinessDays(from: string, days: number): string {
   }
   return date;
 }
+
+/** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function businessDaysBetween(from: string, to: string): number {
+  let count = 0;
+  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isBusinessDay(date)) count++;
+  return count;
+}

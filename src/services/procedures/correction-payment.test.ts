@@ -17,6 +17,8 @@ import { applyTransition } from './application-transitions.ts';
 import { applicationRow, publishAsAdmin, startProceduresApp, testDefinition } from './procedures-test-kit.ts';
 import { applicationSummary, prefillFactsFor, submitOnBehalf } from './public-api.ts';
 import { proceduresDb } from './tables.ts';
+import { addBusinessDays, businessDaysBetween } from './business-days.ts';
+import { todayInJapan } from '../../platform/time/today.ts';
 
 let app: TestApp;
 let b: BrowserSession;
@@ -72,9 +74,16 @@ test('a returned application is corrected on the flagged answer and resubmitted 
   const check = await b.get(`/procedures/applications/${id}/check`);
   assert.match(check.body, /修正した内容で再提出する/);
   assert.match(check.body, /600円/);
+  // The resident took a week to answer: that week is not the department's (the due date moves on by its business days).
+  const dueBefore = (await applicationRow(app, id)).due_date!;
+  const weekAgo = new Date(app.platform.now().getTime() - 7 * 86_400_000);
+  await proceduresDb(app.db.kysely).updateTable('application_events').set({ at: weekAgo }).where('application_id', '=', id).where('to_status', '=', 'returned').execute();
   const resubmitted = await b.post(`/procedures/applications/${id}/submit`, {});
   assert.equal(resubmitted.statusCode, 303);
   const row = await applicationRow(app, id);
+  const waited = businessDaysBetween(todayInJapan(weekAgo), todayInJapan(app.platform.now()));
+  assert.ok(waited >= 4, `a week holds at least four business days (${waited})`);
+  assert.equal(row.due_date, addBusinessDays(dueBefore, waited));
   assert.equal(row.status, 'resubmitted');
   assert.equal(row.procedure_version, 1);
   assert.equal(row.fee_yen, 600);
