@@ -27,6 +27,7 @@ import type { FacilityContext } from '../src/services/facilities/facility-contex
 import { seedFacilities } from '../src/services/facilities/facility-seed.ts';
 import { facilitiesDb } from '../src/services/facilities/tables.ts';
 import { pgliteBenchDatabase, postgresBenchDatabase, type BenchDatabase } from './bench-database.ts';
+import { runLotteryDraw } from './facilities-lottery.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -172,7 +173,7 @@ interface BenchSection {
 
 const SECTIONS: BenchSection[] = [
   { title: 'bookings (bookRoom, concurrent clients)', run: runBookings },
-  // { title: 'lottery draw (10,000 applications)', run: runLotteryDraw },
+  { title: 'lottery draw (10,000 applications)', run: runLotteryDraw },
 ];
 
 async function main(): Promise<void> {
