@@ -15,6 +15,7 @@ import { seedDemoStaff } from '../staff/demo-staff.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import pino from 'pino';
 import { BrowserSession } from './browser-session.ts';
+import type { CityService } from '../catalogue/city-service.ts';
 
 const realFetch = globalThis.fetch;
 globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
@@ -35,12 +36,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * `realNotify`: platform.notifier is the real queued pipeline (providers are the app's
- * own simulators unless `env` points elsewhere) instead of a LoggingNotifier; drain
- * `platform.jobs` to deliver.
- */
-export async function createTestApp(options: { registry?: boolean; env?: Record<string, string>; now?: () => Date; realNotify?: boolean } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** false: no demo data at all (only the demo staff). */
+  registry?: boolean;
+  env?: Record<string, string>;
+  now?: () => Date;
+  /** platform.notifier is the real queued pipeline (providers are the app's own simulators unless `env` points elsewhere) instead of a LoggingNotifier; drain `platform.jobs` to deliver. */
+  realNotify?: boolean;
+  /** A subset of the city services (a service's tests need not seed every other's demo data). Default: all of src/services/index.ts. */
+  services?: CityService[];
+  /** Instead of every service's demo data: the test's own seeding (after the demo staff). */
+  seed?: (platform: Platform) => Promise<void>;
+  /** Runs on the fresh database before the app is built (data a service's start-up needs). */
+  beforeBuild?: (db: TestDatabase) => Promise<void>;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-test-'));
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
@@ -53,11 +64,13 @@ export async function createTestApp(options: { registry?: boolean; env?: Record<
     ...options.env,
   });
   const db = await createTestDatabase();
+  await options.beforeBuild?.(db);
   const notifier = new LoggingNotifier(pino({ level: 'silent' }));
-  const { app, platform } = await buildApp({ config, db, ...(options.realNotify ? {} : { notifier }), ...(options.now ? { now: options.now } : {}) });
+  const { app, platform } = await buildApp({ config, db, ...(options.realNotify ? {} : { notifier }), ...(options.now ? { now: options.now } : {}), ...(options.services ? { services: options.services } : {}) });
   await app.ready();
   await seedDemoStaff(db.kysely);
-  if (options.registry !== false) {
+  if (options.seed) await options.seed(platform);
+  else if (options.registry !== false) {
     for (const service of platform.services) await service.seedDemo?.(platform);
   }
   return {

@@ -1,25 +1,19 @@
 /**
- * Test helpers for the counter: the real app in memory with the counter service
- * registered (as createTestApp does for the services in src/services/index.ts, which
- * the counter joins through the integrator), on a fixed weekday morning with a clock
- * tests can move; and the clerk's steps as one-line helpers.
+ * Test helpers for the counter: the real app in memory (createTestApp, every service
+ * with its demo data) on a fixed weekday morning with a clock tests can move; and the
+ * clerk's steps as one-line helpers.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
+
+
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../platform/config/config.ts';
-import { LoggingNotifier } from '../../platform/notify/notifier.ts';
-import { seedDemoStaff } from '../../platform/staff/demo-staff.ts';
+
+
 import { BrowserSession } from '../../platform/testing/browser-session.ts';
-import { createTestDatabase } from '../../platform/testing/test-database.ts';
 import type { TestApp } from '../../platform/testing/test-app.ts';
-import { cityServices } from '../index.ts';
-import { counterService } from './index.tsx';
+import { createTestApp } from '../../platform/testing/test-app.ts';
 
 /** Tuesday 24 November 2026, 10:00 in Japan. */
 export const TEST_NOW = new Date('2026-11-24T01:00:00Z');
@@ -31,46 +25,13 @@ export interface CounterTestApp extends TestApp {
 }
 
 export async function startCounterApp(options: { env?: Record<string, string> } = {}): Promise<CounterTestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-counter-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'http://localhost:3000',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    MAP_TILE_URL: 'none',
-    TRANSIT_REOPTIMISE_SECONDS: '2',
-    ...options.env,
-  });
-  const db = await createTestDatabase();
-  const notifier = new LoggingNotifier(pino({ level: 'silent' }));
   const clock = { now: new Date(TEST_NOW) };
-  // Once the integrator lists the counter in src/services/index.ts it is there already.
-  const services = cityServices.includes(counterService) ? cityServices : [...cityServices, counterService];
-  const { app, platform } = await buildApp({ config, db, services, notifier, now: () => clock.now });
-  await app.ready();
-  await seedDemoStaff(db.kysely);
-  for (const service of platform.services) await service.seedDemo?.(platform);
+  const t = await createTestApp({ now: () => clock.now, ...(options.env ? { env: options.env } : {}) });
   return {
-    app,
-    platform,
-    db,
-    notifier,
-    dataDir,
+    ...t,
     clock,
     advance: (minutes) => {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
-    },
-    browser: () =>
-      new BrowserSession(app, {
-        beforeStaffLogin: async (loginId) => {
-          await db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-        },
-      }),
-    async close() {
-      await app.close();
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,27 +4,26 @@
  * every test starts from free rooms), a clock tests can move, residents in one line,
  * and a booking request with sensible defaults.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
+
+
+
+
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.ts';
+
 import type { ResidentActor, StaffActor } from '../../platform/access/actor.ts';
-import { loadConfig } from '../../platform/config/config.ts';
 import { upsertResidentAccount } from '../../platform/identity/resident-accounts.ts';
 import { LoggingNotifier } from '../../platform/notify/notifier.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { seedDemoStaff } from '../../platform/staff/demo-staff.ts';
 import { loadStaffActor } from '../../platform/staff/staff-accounts.ts';
 import { BrowserSession } from '../../platform/testing/browser-session.ts';
-import { createTestDatabase, type TestDatabase } from '../../platform/testing/test-database.ts';
+import { type TestDatabase } from '../../platform/testing/test-database.ts';
 import { registryService } from '../registry/index.ts';
 import type { BookingInput } from './booking-rules.ts';
 import { facilityContext, type FacilityContext } from './facility-context.ts';
 import { seedFacilities } from './facility-seed.ts';
 import { facilitiesService } from './index.tsx';
 import { facilitiesDb, type FacilitiesDb } from './tables.ts';
+import { createTestApp } from '../../platform/testing/test-app.ts';
 
 /** Tuesday 1 June 2027, 10:00 in Japan: a weekday outside the heating months, far from year-end closures. */
 export const TEST_NOW = new Date('2027-06-01T10:00:00+09:00');
@@ -59,36 +58,17 @@ export interface FacilitiesTestApp {
 
 export async function createFacilitiesTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<FacilitiesTestApp> {
   const clock = options.clock ?? testClock();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-facilities-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none', ...options.env });
-  const db = await createTestDatabase();
-  const notifier = new LoggingNotifier(pino({ level: 'silent' }));
-  const { app, platform } = await buildApp({ config, db, notifier, now: () => clock.now, services: [registryService, facilitiesService] });
-  await app.ready();
-  await seedDemoStaff(db.kysely);
-  await registryService.seedDemo?.(platform);
-  const fdb = facilitiesDb(db.kysely);
-  await seedFacilities(fdb);
-  return {
-    app,
-    platform,
-    db,
-    fdb,
-    ctx: facilityContext(platform),
-    notifier,
-    clock,
-    browser: () =>
-      new BrowserSession(app, {
-        beforeStaffLogin: async (loginId) => {
-          await db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-        },
-      }),
-    async close() {
-      await app.close();
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+  // The register's demo people and the facilities themselves; no demo bookings, so each test sets its own scene.
+  const t = await createTestApp({
+    services: [registryService, facilitiesService],
+    now: () => clock.now,
+    ...(options.env ? { env: options.env } : {}),
+    seed: async (platform) => {
+      await registryService.seedDemo?.(platform);
+      await seedFacilities(facilitiesDb(platform.db.kysely));
     },
-  };
+  });
+  return { ...t, fdb: facilitiesDb(t.db.kysely), ctx: facilityContext(t.platform), clock };
 }
 
 let residentCounter = 0;

@@ -5,21 +5,19 @@
  * one line each, and a round with held slots ready for entries.
  */
 import type { FastifyInstance } from 'fastify';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { buildApp } from '../../app.ts';
+
+
+
+
+
 import type { ResidentActor, StaffActor } from '../../platform/access/actor.ts';
 import { defineService } from '../../platform/catalogue/city-service.ts';
-import { loadConfig } from '../../platform/config/config.ts';
 import { upsertResidentAccount } from '../../platform/identity/resident-accounts.ts';
 import { LoggingNotifier } from '../../platform/notify/notifier.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { seedDemoStaff } from '../../platform/staff/demo-staff.ts';
 import { loadStaffActor } from '../../platform/staff/staff-accounts.ts';
 import { BrowserSession } from '../../platform/testing/browser-session.ts';
-import { createTestDatabase, type TestDatabase } from '../../platform/testing/test-database.ts';
+import { type TestDatabase } from '../../platform/testing/test-database.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import { registryService } from '../registry/index.ts';
 import { facilityJobs } from './facility-jobs.ts';
@@ -30,6 +28,7 @@ import { lotteryMyPage } from './lottery-my-page.tsx';
 import { registerLotteryRoutes } from './lottery-routes.tsx';
 import { addSlots, createRound, publishRound } from './lottery-rounds.ts';
 import { asPlatformDb, lotteryDb, type LotteryDb } from './lottery-tables.ts';
+import { createTestApp } from '../../platform/testing/test-app.ts';
 
 export const GYM = 'lot-gym';
 export const ARENA = 'lot-arena';
@@ -58,35 +57,16 @@ export interface LotteryTestApp {
 }
 
 export async function createLotteryTestApp(now: () => Date): Promise<LotteryTestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-lottery-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none' });
-  const db = await createTestDatabase();
-  const notifier = new LoggingNotifier(pino({ level: 'silent' }));
-  // The gym exists before the routes register (they queue the draws of published rounds).
-  await seedGym(lotteryDb(db.kysely));
-  const { app, platform } = await buildApp({ config, db, notifier, now, services: [registryService, lotteryTestService] });
-  await app.ready();
-  await seedDemoStaff(db.kysely);
-  await registryService.seedDemo?.(platform);
-  return {
-    app,
-    platform,
-    db,
-    ldb: lotteryDb(db.kysely),
-    ctx: lotteryContext(platform),
-    notifier,
-    browser: () =>
-      new BrowserSession(app, {
-        beforeStaffLogin: async (loginId) => {
-          await db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-        },
-      }),
-    async close() {
-      await app.close();
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+  const t = await createTestApp({
+    services: [registryService, lotteryTestService],
+    now,
+    // The gym exists before the routes register (they queue the draws of published rounds).
+    beforeBuild: (db) => seedGym(lotteryDb(db.kysely)),
+    seed: async (platform) => {
+      await registryService.seedDemo?.(platform);
     },
-  };
+  });
+  return { ...t, ldb: lotteryDb(t.db.kysely), ctx: lotteryContext(t.platform) };
 }
 
 /** 奥州市テスト体育館: an arena in three blocks (evening ¥4,000) and a studio by the hour; closed on the 15th. */

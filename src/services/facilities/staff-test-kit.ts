@@ -4,58 +4,34 @@
  * them), the registry for resident logins, the demo facilities, a movable clock, and
  * one-line factories for bookings, paid bookings and classes.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
+
+
+
+
+
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.ts';
 import type { ResidentActor, StaffActor } from '../../platform/access/actor.ts';
-import { defineService, type CityService } from '../../platform/catalogue/city-service.ts';
-import { loadConfig } from '../../platform/config/config.ts';
 import { LoggingNotifier } from '../../platform/notify/notifier.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { seedDemoStaff } from '../../platform/staff/demo-staff.ts';
 import { loadStaffActor } from '../../platform/staff/staff-accounts.ts';
 import { BrowserSession } from '../../platform/testing/browser-session.ts';
-import { createTestDatabase, type TestDatabase } from '../../platform/testing/test-database.ts';
+import { type TestDatabase } from '../../platform/testing/test-database.ts';
 import { registryService } from '../registry/index.ts';
 import type { SimulatorProvider } from '../../platform/payments/simulator-provider.ts';
 import { syncPayment } from './booking-payments.ts';
 import { bookRoom } from './booking-service.ts';
 import type { BookingInput } from './booking-rules.ts';
-import { classJobs } from './classes-jobs.ts';
-import { classMessages } from './classes-messages.ts';
-import { registerClassRoutes } from './classes-routes.tsx';
 import { createClass } from './classes-service.ts';
 import type { ClassInput } from './classes-form.ts';
 import { facilityContext, PAYMENT_SOURCE, type FacilityContext } from './facility-context.ts';
 import { testClock, type Clock } from './facilities-test-kit.ts';
 import { seedFacilities } from './facility-seed.ts';
 import { facilitiesService } from './index.tsx';
-import { facilityStaffMessages } from './staff-messages.ts';
-import { registerFacilityStaffRoutes, staffJobs } from './staff-routes.tsx';
 import { staffDb, type StaffDb } from './staff-tables.ts';
 import { facilitiesDb, type FacilitiesDb } from './tables.ts';
+import { createTestApp } from '../../platform/testing/test-app.ts';
 
 export { makeResident, request, residentSession, TEST_NOW, testClock, type Clock } from './facilities-test-kit.ts';
-
-/**
- * The facilities service as the app will carry it: the core's service, plus the
- * back office and classes when the service does not register them itself yet.
- */
-export function facilitiesWithStaff(core: CityService = facilitiesService): CityService {
-  return defineService({
-    ...core,
-    messages: { ja: { ...core.messages?.ja, ...facilityStaffMessages.ja, ...classMessages.ja }, en: { ...core.messages?.en, ...facilityStaffMessages.en, ...classMessages.en } },
-    jobs: (platform) => ({ ...core.jobs?.(platform), ...staffJobs(platform), ...classJobs(platform) }),
-    routes: async (app: FastifyInstance, platform: Platform) => {
-      await core.routes(app, platform);
-      if (!app.hasRoute({ method: 'GET', url: '/staff/facilities/day' })) await registerFacilityStaffRoutes(app, platform);
-      if (!app.hasRoute({ method: 'GET', url: '/facilities/classes' })) await registerClassRoutes(app, platform);
-    },
-  });
-}
 
 export interface StaffTestApp {
   app: FastifyInstance;
@@ -72,37 +48,17 @@ export interface StaffTestApp {
 
 export async function createStaffTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<StaffTestApp> {
   const clock = options.clock ?? testClock();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oshu-facilities-staff-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none', ...options.env });
-  const db = await createTestDatabase();
-  const notifier = new LoggingNotifier(pino({ level: 'silent' }));
-  const { app, platform } = await buildApp({ config, db, notifier, now: () => clock.now, services: [registryService, facilitiesWithStaff()] });
-  await app.ready();
-  await seedDemoStaff(db.kysely);
-  await registryService.seedDemo?.(platform);
-  const fdb = facilitiesDb(db.kysely);
-  await seedFacilities(fdb);
-  return {
-    app,
-    platform,
-    db,
-    fdb,
-    sdb: staffDb(fdb),
-    ctx: facilityContext(platform),
-    notifier,
-    clock,
-    browser: () =>
-      new BrowserSession(app, {
-        beforeStaffLogin: async (loginId) => {
-          await db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-        },
-      }),
-    async close() {
-      await app.close();
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+  const t = await createTestApp({
+    services: [registryService, facilitiesService],
+    now: () => clock.now,
+    ...(options.env ? { env: options.env } : {}),
+    seed: async (platform) => {
+      await registryService.seedDemo?.(platform);
+      await seedFacilities(facilitiesDb(platform.db.kysely));
     },
-  };
+  });
+  const fdb = facilitiesDb(t.db.kysely);
+  return { ...t, fdb, sdb: staffDb(fdb), ctx: facilityContext(t.platform), clock };
 }
 
 export async function staffActor(t: { db: TestDatabase }, loginId: string): Promise<StaffActor> {

@@ -19,7 +19,6 @@ import { publishAsAdmin, TEST_NOW } from './procedures-test-kit.ts';
 import { prefillFactsFor } from './public-api.ts';
 import { staffProceduresMessages } from './staff-messages.ts';
 import { registerStaffProcedureRoutes, staffProceduresMenu } from './staff-routes.tsx';
-import { proceduresDb } from './tables.ts';
 
 export { TEST_NOW };
 
