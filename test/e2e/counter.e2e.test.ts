@@ -7,69 +7,26 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import net from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
-import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
 import { formatWareki } from '../../src/platform/text/wareki.ts';
 import { toHiragana } from '../../src/platform/text/kana.ts';
-import { startCounterApp, type CounterTestApp } from '../../src/services/counter/counter-test-kit.ts';
-import { assertAccessible, CHROMIUM } from './browser-harness.ts';
+import { TEST_NOW } from '../../src/services/counter/counter-test-kit.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
-// The counter joins src/services/index.ts through the integrator; until then its own
-// test app serves it (the harness's serveAndLaunch builds the listed services only).
-let app: CounterTestApp;
-let browser: Browser;
-let baseUrl: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
+let s: Served;
 before(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run or set CHROMIUM_PATH`);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  app = await startCounterApp({ env: { PUBLIC_URL: baseUrl } });
-  await app.app.listen({ port, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  s = await serveAndLaunch({ now: () => TEST_NOW });
 });
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function staffLogin(context: BrowserContext, loginId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/staff/login`);
-  await page.getByLabel('職員ID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL(/\/staff\/login\/mfa$/);
-  await app.db.kysely.updateTable('staff').set({ last_totp_step: 0 }).where('login_id', '=', loginId).execute();
-  await page.getByLabel('確認コード（6桁）').fill(totpAt(demoTotpSecret(loginId), currentStep()));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await page.waitForURL(/\/staff$/);
-  return page;
-}
+after(() => s.close());
 
 test('the clerk’s flow and the second screen, accessible throughout', async () => {
-  const r = await app.db.kysely
+  const r = await s.app.db.kysely
     .withTables<{ registry_residents: { id: string; family_name: string; given_name: string; family_name_kana: string; birth_date: string } }>()
     .selectFrom('registry_residents')
     .selectAll()
     .where('id', '=', 'r0005')
     .executeTakeFirstOrThrow();
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const clerk = await staffLogin(context, 'shimin.tanto');
+  const context = await s.newContext();
+  const clerk = await s.staffLogin(context, 'shimin.tanto');
   await clerk.getByRole('link', { name: '書かない窓口' }).first().click();
   await clerk.waitForURL(/\/staff\/counter$/);
   await assertAccessible(clerk);
@@ -157,7 +114,7 @@ test('the clerk’s flow and the second screen, accessible throughout', async ()
   await display.waitForSelector('text=お手続きの受付は終わりました', { timeout: 15000 });
   await assertAccessible(display);
 
-  await clerk.goto(`${baseUrl}/staff/counter/stats`);
+  await clerk.goto(`${s.baseUrl}/staff/counter/stats`);
   await clerk.waitForSelector('svg[role="img"]');
   await assertAccessible(clerk);
   await context.close();

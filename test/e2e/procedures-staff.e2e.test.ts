@@ -7,14 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { proceduresDb } from '../../src/services/procedures/tables.ts';
-import { includeStaffSide, registryResidents, residentActor, submitMove, TEST_NOW } from '../../src/services/procedures/staff-test-kit.ts';
+import { registryResidents, residentActor, submitMove, TEST_NOW } from '../../src/services/procedures/staff-test-kit.ts';
 import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
 let move: { id: string; reference: string };
 
 before(async () => {
-  includeStaffSide();
   s = await serveAndLaunch({ now: () => TEST_NOW });
   const [residentId] = await registryResidents(s.app.db.kysely, 1);
   move = await submitMove(s.app, await residentActor(s.app.db.kysely, residentId!));

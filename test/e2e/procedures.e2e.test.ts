@@ -9,34 +9,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { cityServices } from '../../src/services/index.ts';
-import { staffProceduresMessages } from '../../src/services/procedures/staff-messages.ts';
-import { registerStaffProcedureRoutes, staffProceduresMenu } from '../../src/services/procedures/staff-routes.tsx';
 import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
-
-/**
- * The staff side (department inbox and review) is another engineer's; until the service's
- * index registers it, this test adds it to the procedures service for its own app, as that
- * engineer's staff-test-kit does. Once the index registers it, this changes nothing.
- */
-function withStaffSide(): void {
-  const i = cityServices.findIndex((service) => service.id === 'procedures');
-  const base = cityServices[i]!;
-  const hasMessages = base.messages?.ja['procedures.staff.menu.title'] !== undefined;
-  cityServices[i] = {
-    ...base,
-    messages: hasMessages || !base.messages ? base.messages : { ja: { ...base.messages.ja, ...staffProceduresMessages.ja }, en: { ...base.messages.en, ...staffProceduresMessages.en } },
-    staffMenu: base.staffMenu?.some((m) => m.href === staffProceduresMenu.href) ? base.staffMenu : [...(base.staffMenu ?? []), staffProceduresMenu],
-    routes: async (app, platform) => {
-      await base.routes(app, platform);
-      if (!app.hasRoute({ method: 'GET', url: '/staff/procedures' })) await registerStaffProcedureRoutes(app, platform);
-    },
-  };
-}
 
 let s: Served;
 before(async () => {
-  withStaffSide();
   s = await serveAndLaunch();
 });
 after(() => s.close());

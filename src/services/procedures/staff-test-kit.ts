@@ -12,41 +12,15 @@ import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { loadStaffActor } from '../../platform/staff/staff-accounts.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { prefill, type Answers, type ProcedureDefinition } from '../../engines/forms/index.ts';
-import { cityServices } from '../index.ts';
 import { submitComplete, type ProceduresCtx, type SubmitResult } from './application-service.ts';
 import { publishedProcedure } from './procedure-store.ts';
 import { publishAsAdmin, TEST_NOW } from './procedures-test-kit.ts';
 import { prefillFactsFor } from './public-api.ts';
-import { staffProceduresMessages } from './staff-messages.ts';
-import { registerStaffProcedureRoutes, staffProceduresMenu } from './staff-routes.tsx';
 
 export { TEST_NOW };
 
-/**
- * Until the service's index registers the staff side (the integrator's one line), the
- * test app adds it to the procedures service here; once it does, this changes nothing.
- */
-export function includeStaffSide(): void {
-  const i = cityServices.findIndex((s) => s.id === 'procedures');
-  const base = cityServices[i];
-  if (!base || (base as { staffSideForTests?: true }).staffSideForTests) return;
-  const hasStaffMessages = base.messages?.ja['procedures.staff.menu.title'] !== undefined;
-  const hasMenu = base.staffMenu?.some((m) => m.href === staffProceduresMenu.href) ?? false;
-  cityServices[i] = {
-    ...base,
-    staffSideForTests: true,
-    messages: hasStaffMessages || !base.messages ? base.messages : { ja: { ...base.messages.ja, ...staffProceduresMessages.ja }, en: { ...base.messages.en, ...staffProceduresMessages.en } },
-    staffMenu: hasMenu ? base.staffMenu : [...(base.staffMenu ?? []), staffProceduresMenu],
-    routes: async (app, platform) => {
-      await base.routes(app, platform);
-      if (!app.hasRoute({ method: 'GET', url: '/staff/procedures' })) await registerStaffProcedureRoutes(app, platform);
-    },
-  } as typeof base;
-}
-
 /** The test app on a fixed clock (Tuesday 24 November 2026, 10:00 in Japan), with the demo register and staff. */
 export async function startStaffApp(): Promise<TestApp> {
-  includeStaffSide();
   return createTestApp({ now: () => TEST_NOW });
 }
 
