@@ -48,6 +48,7 @@ const PositiveInt = Type.Integer({ minimum: 1 });
 const NonNegativeInt = Type.Integer({ minimum: 0 });
 // 'today', 'today-30d', 'today+10d', 'today-3m', 'today-18y' or an ISO date; the date itself is checked in parse-definition.
 const DateBoundSchema = Type.String({ pattern: '^(today([+-][0-9]{1,5}[dmy])?|[0-9]{4}-[0-9]{2}-[0-9]{2})$' });
+const DateOrderSchema = Type.Object({ field: FieldRef, days: Type.Optional(Type.Integer({ minimum: -36600, maximum: 36600 })) }, closed);
 
 // The field, page and definition schemas are built twice: with ConditionSchema
 // (the exported, exact ones) and with conditions left open (LOOSE_*), which
@@ -77,7 +78,7 @@ function scalarFieldSchemas<C extends TSchema>(condition: C) {
       integer: Type.Optional(Type.Boolean()),
       unit: Type.Optional(LocalizedSchema),
     }),
-    date: field('date', { min: Type.Optional(DateBoundSchema), max: Type.Optional(DateBoundSchema) }),
+    date: field('date', { min: Type.Optional(DateBoundSchema), max: Type.Optional(DateBoundSchema), notBefore: Type.Optional(DateOrderSchema), notAfter: Type.Optional(DateOrderSchema) }),
     postal: field('postal', { oshuOnly: Type.Optional(Type.Boolean()) }),
     address: field('address', { maxLength: Type.Optional(PositiveInt), pattern: Type.Optional(PatternSchema) }),
     phone: field('phone', {}),

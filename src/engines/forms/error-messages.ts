@@ -113,6 +113,21 @@ export const messages = {
     if (lo) return { ja: `${l.ja}は${lo.ja}以降の日付を入力してください。`, en: `${l.en} must be on or after ${lo.en}.` };
     return { ja: `${l.ja}は${hi?.ja}以前の日付を入力してください。`, en: `${l.en} must be on or before ${hi?.en}.` };
   },
+  /** `bound` is the other field's date moved by `days`; the message names both the date and where it comes from. */
+  dateOrder(label: Localized, kind: 'notBefore' | 'notAfter', other: Localized, otherIso: string, days: number, bound: string): Localized {
+    const l = q(label);
+    const o = q(other);
+    const b = formatDate(bound);
+    const ref = formatDate(otherIso);
+    const side = kind === 'notBefore' ? { ja: '以降', en: 'on or after' } : { ja: '以前', en: 'on or before' };
+    if (days === 0) return { ja: `${l.ja}は${o.ja}（${ref.ja}）${side.ja}の日付を入力してください。`, en: `${l.en} must be ${side.en} ${o.en} (${ref.en}).` };
+    const n = Math.abs(days);
+    const why =
+      kind === 'notAfter' && days > 0
+        ? { ja: `${o.ja}から${n}日以内`, en: `within ${n} days of ${o.en}` }
+        : { ja: `${o.ja}の${n}日${days > 0 ? '後' : '前'}から`, en: `${n} days ${days > 0 ? 'after' : 'before'} ${o.en}` };
+    return { ja: `${l.ja}は${b.ja}${side.ja}の日付を入力してください（${why.ja}）。`, en: `${l.en} must be ${side.en} ${b.en} (${why.en}).` };
+  },
   postalFormat(label: Localized): Localized {
     const l = q(label);
     return { ja: `${l.ja}は7桁の数字で入力してください（例：023-8501）。`, en: `Enter ${l.en} as 7 digits, like 023-8501.` };

@@ -10,7 +10,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { isIsoDate } from '../../platform/text/wareki.ts';
 import { FIELD_TYPES, LEAF_CONDITION_SCHEMAS, LOOSE_DEFINITION_SCHEMA, LOOSE_FIELD_SCHEMAS, ProcedureDefinitionSchema } from './definition-schema.ts';
 import { isRelative, resolveDateBound } from './relative-dates.ts';
-import type { Condition, Field, ProcedureDefinition, ScalarField } from './types.ts';
+import type { Condition, DateField, Field, ProcedureDefinition, ScalarField } from './types.ts';
 
 type Errors = string[];
 
@@ -203,6 +203,19 @@ function definitionRules(def: ProcedureDefinition, errors: Errors): void {
       const earlier = (t: Placed) => t.page < p || (t.page === p && t.index < i);
       if (field.when) conditionRefs(field.when, `${path}.when`, known, earlier, errors);
       if (field.type === 'group') field.fields.forEach((sub: ScalarField, s) => sub.when && conditionRefs(sub.when, `${path}.fields[${s}].when`, known, earlier, errors));
+      if (field.type === 'date') dateOrderRefs(field, path, (id) => { const t = known.get(id); return t && (earlier(t) ? t.field : 'later'); }, errors);
+      if (field.type === 'group') {
+        field.fields.forEach((sub: ScalarField, s) => {
+          if (sub.type !== 'date') return;
+          const lookup = (id: string) => {
+            const at = field.fields.findIndex((f) => f.id === id);
+            if (at >= 0) return at < s ? field.fields[at] : 'later';
+            const t = known.get(id);
+            return t && (earlier(t) ? t.field : 'later');
+          };
+          dateOrderRefs(sub, `${path}.fields[${s}]`, lookup, errors);
+        });
+      }
       const first = known.get(field.id);
       if (first && (first.page !== p || first.index !== i)) errors.push(`${path}.id: "${field.id}" is already used by another field`);
       fieldRules(field, path, false, errors);
@@ -216,6 +229,19 @@ function definitionRules(def: ProcedureDefinition, errors: Errors): void {
   if (def.fee.exemptWhen) conditionRefs(def.fee.exemptWhen, 'fee.exemptWhen', known, () => true, errors);
   const q = def.fee.quantityField;
   if (q !== undefined) quantityRules(q, known, errors);
+}
+
+/** notBefore/notAfter name an earlier date field (in a group: an earlier sub-field of the item, or an earlier top-level field). */
+function dateOrderRefs(f: DateField, path: string, lookup: (id: string) => Field | 'later' | undefined, errors: Errors): void {
+  for (const key of ['notBefore', 'notAfter'] as const) {
+    const rule = f[key];
+    if (!rule) continue;
+    const at = `${path}.${key}.field`;
+    const target = lookup(rule.field);
+    if (target === undefined) errors.push(`${at}: no field "${rule.field}"`);
+    else if (target === 'later') errors.push(`${at}: "${rule.field}" comes later (or is this field); a date may only be ordered after an earlier field`);
+    else if (target.type !== 'date') errors.push(`${at}: "${rule.field}" is a ${target.type} field; it must be a date field`);
+  }
 }
 
 /** The fee's quantity: a whole-number field that cannot go below 0, top level or ('group.sub') inside a group. */

@@ -3,7 +3,7 @@
 // location 'id.lat' / 'id.lng'; uploads arrive through ctx.files by the same names.
 
 import { pruneHidden } from './conditions.ts';
-import { readFields, type Source } from './field-reader.ts';
+import { labelsOf, readFields, type Source } from './field-reader.ts';
 import { isFileAnswer } from './structured-values.ts';
 import type { Answers, FieldError, GroupField, ProcedureDefinition, RawForm, ReadContext, ScalarField } from './types.ts';
 
@@ -78,6 +78,6 @@ export function readPage(def: ProcedureDefinition, pageId: string, raw: RawForm,
   }
   const context = pruneHidden(def, earlier);
   const errors: FieldError[] = [];
-  const answers = readFields(page.fields, context, rawSource(raw, ctx), ctx.today, errors);
+  const answers = readFields(page.fields, context, rawSource(raw, ctx), ctx.today, errors, labelsOf(def));
   return { answers, errors };
 }

@@ -71,6 +71,15 @@ export interface DateField extends FieldBase {
   type: 'date';
   min?: DateBound;
   max?: DateBound;
+  /** On or after an earlier date field (plus `days`): an end date not before its start. */
+  notBefore?: DateOrder;
+  /** On or before an earlier date field (plus `days`): 転入届 within 14 days of arriving. */
+  notAfter?: DateOrder;
+}
+/** Another date field's answer, moved by `days` (default 0; negative for before). */
+export interface DateOrder {
+  field: string;
+  days?: number;
 }
 export interface PostalField extends FieldBase {
   type: 'postal';

@@ -3,7 +3,7 @@
 // the reverse), with date bounds resolved on the day of submission.
 
 import { evaluate } from './conditions.ts';
-import { readFields, type Source } from './field-reader.ts';
+import { labelsOf, readFields, type Source } from './field-reader.ts';
 import type { Answers, FieldError, GroupField, ProcedureDefinition } from './types.ts';
 
 function answersSource(answers: Answers): Source {
@@ -33,7 +33,7 @@ export function normaliseAnswers(def: ProcedureDefinition, answers: Answers, ctx
   const errors: FieldError[] = [];
   for (const page of def.pages) {
     if (!evaluate(page.when, context)) continue;
-    readFields(page.fields, context, source, ctx.today, errors);
+    readFields(page.fields, context, source, ctx.today, errors, labelsOf(def));
   }
   return { answers: context, errors };
 }

@@ -374,7 +374,8 @@ function sample(f: ScalarField, pick: 'first' | 'last'): unknown {
       return f.max !== undefined ? Math.min(n, f.max) : n;
     }
     case 'date':
-      return f.min ? resolveDateBound(f.min, TODAY) : f.max ? resolveDateBound(f.max, TODAY) : TODAY;
+      // The latest allowed day: a later date is what satisfies "not before another date" rules.
+      return f.max ? resolveDateBound(f.max, TODAY) : f.min ? resolveDateBound(f.min, TODAY) : TODAY;
     case 'postal':
       return '023-0053';
     case 'phone':
