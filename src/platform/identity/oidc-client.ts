@@ -50,7 +50,12 @@ export class OidcClient {
     return this.configuration;
   }
 
-  async start(): Promise<AuthorizationStart> {
+  /**
+   * `card: true` is the step-up a procedure needing an electronic signature asks
+   * for: only the card is acceptable, and the provider must authenticate again
+   * rather than reuse the password session it already has (which would loop).
+   */
+  async start(options: { card?: boolean } = {}): Promise<AuthorizationStart> {
     const config = await this.config();
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -62,7 +67,8 @@ export class OidcClient {
       code_challenge_method: 'S256',
       state,
       nonce,
-      acr_values: 'card password',
+      acr_values: options.card ? 'card' : 'card password',
+      ...(options.card ? { prompt: 'login' } : {}),
     });
     return { url: url.href, state, nonce, verifier };
   }

@@ -61,9 +61,11 @@ export async function registerResidentLoginRoutes(app: FastifyInstance, platform
   });
 
   app.post('/auth/start', async (request, reply) => {
-    const next = safeResidentNext((request.body as Record<string, unknown> | undefined)?.next);
-    const start = await oidc.start();
-    reply.setCookie(FLOW_COOKIE, JSON.stringify({ state: start.state, nonce: start.nonce, verifier: start.verifier, next }), {
+    const body = request.body as Record<string, unknown> | undefined;
+    const next = safeResidentNext(body?.next);
+    const card = body?.assurance === 'card';
+    const start = await oidc.start({ card });
+    reply.setCookie(FLOW_COOKIE, JSON.stringify({ state: start.state, nonce: start.nonce, verifier: start.verifier, next, card }), {
       ...cookieOptions(platform),
       path: '/auth',
       signed: true,
@@ -77,7 +79,7 @@ export async function registerResidentLoginRoutes(app: FastifyInstance, platform
     const unsigned = raw ? request.unsignCookie(raw) : null;
     reply.clearCookie(FLOW_COOKIE, { path: '/auth' });
     if (!unsigned?.valid || !unsigned.value) return reply.redirect('/auth/login?failed=1', 303);
-    const flow = JSON.parse(unsigned.value) as { state: string; nonce: string; verifier: string; next: string };
+    const flow = JSON.parse(unsigned.value) as { state: string; nonce: string; verifier: string; next: string; card?: boolean };
     let login;
     try {
       login = await oidc.finish(new URL(request.url, platform.config.publicUrl), flow);
@@ -87,6 +89,11 @@ export async function registerResidentLoginRoutes(app: FastifyInstance, platform
     }
     const identity = toIdentityClaims(login.claims);
     const assurance = login.acr === 'card' ? 'card' : 'password';
+    // A provider may ignore the card-only request; then the resident keeps the session they had.
+    if (flow.card && assurance !== 'card') {
+      setFlash(reply, 'error', 'auth.login.cardNotUsed');
+      return reply.redirect(safeResidentNext(flow.next), 303);
+    }
     // Only a card login proves the basic facts, so only it links the account to a registry record.
     const matcher = platform.services.find((s) => s.matchResident);
     const residentId = assurance === 'card' && matcher?.matchResident ? await matcher.matchResident(db, identity) : null;

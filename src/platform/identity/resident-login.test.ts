@@ -94,3 +94,19 @@ test('after login the resident returns only to a page of this site', async () =>
     assert.equal(response.headers.location, '/mypage', next);
   }
 });
+
+test('stepping up from a password login to the card asks the provider again, card only, and does not loop', async () => {
+  const b = t.browser();
+  await b.loginResident('demo-02', 'password');
+  // What a procedure's 「マイナンバーカードでログインし直す」 button posts.
+  await b.follow(await b.post('/auth/start', { next: '/mypage', assurance: 'card' }));
+  const action = /action="(\/demo-idp\/interaction\/[^"]+)"/.exec(b.lastHtml)?.[1];
+  assert.ok(action, 'the provider shows its login screen again instead of reusing the password session');
+  assert.doesNotMatch(b.lastHtml, /value="password"/, 'the password method is not offered for a card-only request');
+  const refused = await b.post(action, { account: 'demo-02', method: 'password', pin: '' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /マイナンバーカードでの認証が必要です/);
+  const page = await b.follow(await b.post(action, { account: 'demo-02', method: 'card', pin: '1234' }));
+  assert.doesNotMatch(page.body, /パスワードによるログインです/);
+  assert.equal((await b.get('/api/me/resident')).statusCode, 200, 'the card login links the registry record');
+});

@@ -252,6 +252,7 @@ export function CardRequired({ ctx, next }: { ctx: ViewContext; next: string }) 
       <form method="post" action="/auth/start" class="inline-form">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="next" value={next} />
+        <input type="hidden" name="assurance" value="card" />
         <button type="submit" class="btn btn-primary">
           {t('procedures.card.login')}
         </button>

@@ -31,6 +31,12 @@ export async function registerDemoIdpRoutes(app: FastifyInstance, provider: Prov
     handler(raw, reply.raw);
   });
 
+  /** A relying party asking only for `card` (a step-up) gets no password option. */
+  function cardOnly(interaction: { params: Record<string, unknown> }): boolean {
+    const requested = String(interaction.params.acr_values ?? '').split(' ').filter(Boolean);
+    return requested.length > 0 && requested.every((v) => v === 'card');
+  }
+
   async function details(request: FastifyRequest, reply: FastifyReply) {
     try {
       return await provider.interactionDetails(request.raw, reply.raw);
@@ -42,7 +48,7 @@ export async function registerDemoIdpRoutes(app: FastifyInstance, provider: Prov
   app.get(`${DEMO_IDP_PATH}/interaction/:uid`, { schema: { hide: true } }, async (request, reply) => {
     const interaction = await details(request, reply);
     if (!interaction) return reply.redirect('/auth/login?failed=1', 303);
-    return reply.html(<DemoLoginPage ctx={viewContext(request)} uid={interaction.uid} identities={identities} values={{ account: '', method: 'card', pin: '' }} errors={{}} />);
+    return reply.html(<DemoLoginPage ctx={viewContext(request)} uid={interaction.uid} identities={identities} cardOnly={cardOnly(interaction)} values={{ account: '', method: 'card', pin: '' }} errors={{}} />);
   });
 
   app.post(`${DEMO_IDP_PATH}/interaction/:uid`, { schema: { hide: true } }, async (request, reply) => {
@@ -56,10 +62,11 @@ export async function registerDemoIdpRoutes(app: FastifyInstance, provider: Prov
     }
     const errors: Record<string, string> = {};
     if (!identities.some((i) => i.sub === values.account)) errors.account = request.t('idp.account.required');
-    if (values.method !== 'card' && values.method !== 'password') errors.method = request.t('idp.method.required');
+    const onlyCard = cardOnly(interaction);
+    if (values.method !== 'card' && (onlyCard || values.method !== 'password')) errors.method = request.t(onlyCard ? 'idp.method.cardOnly' : 'idp.method.required');
     if (values.method === 'card' && !/^\d{4}$/.test(values.pin)) errors.pin = request.t('idp.pin.invalid');
     if (Object.keys(errors).length > 0) {
-      return reply.html(<DemoLoginPage ctx={viewContext(request)} uid={interaction.uid} identities={identities} values={values} errors={errors} />, 400);
+      return reply.html(<DemoLoginPage ctx={viewContext(request)} uid={interaction.uid} identities={identities} cardOnly={onlyCard} values={values} errors={errors} />, 400);
     }
     const acr = values.method === 'card' ? 'card' : 'password';
     reply.hijack();

@@ -9,6 +9,8 @@ export function DemoLoginPage(props: {
   ctx: ViewContext;
   uid: string;
   identities: DemoIdentity[];
+  /** The service asked for the card only (a procedure needing an electronic signature). */
+  cardOnly?: boolean;
   values: { account: string; method: string; pin: string };
   errors: Record<string, string>;
 }) {
@@ -19,6 +21,7 @@ export function DemoLoginPage(props: {
       <NotificationBanner kind="warning" title={t('demo.strip')} />
       <h1>{t('idp.title')}</h1>
       <p>{t('idp.lead')}</p>
+      {props.cardOnly ? <p>{t('idp.cardOnly.lead')}</p> : null}
       <ErrorSummary title={t('ui.errorSummary.title')} errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
       <form method="post" action={`/demo-idp/interaction/${props.uid}`} novalidate>
         <CsrfField token={ctx.csrfToken} />
@@ -36,7 +39,7 @@ export function DemoLoginPage(props: {
           error={errors.method}
           options={[
             { value: 'card', label: t('idp.method.card'), hint: t('idp.method.card.hint') },
-            { value: 'password', label: t('idp.method.password') },
+            ...(props.cardOnly ? [] : [{ value: 'password', label: t('idp.method.password') }]),
           ]}
         />
         <TextInput name="pin" type="password" label={t('idp.pin')} hint={t('idp.pin.hint')} inputmode="numeric" width="short" maxLength={4} error={errors.pin} autocomplete="off" />
