@@ -10,13 +10,16 @@ import type { Answers, Localized, ProcedureDefinition } from '../../engines/form
 
 export interface BundleItem {
   procedureId: string;
+  /** What this item does, in a few words: the bundle's description is made of these, so it never promises more than it holds. */
+  label: Localized;
   preset?: Record<string, string>;
 }
 
 export interface Bundle {
   id: string;
   title: Localized;
-  description: Localized;
+  /** What the bundle does not do itself, said next to what it does (e.g. where the 転入届 is taken). */
+  note?: Localized;
   items: BundleItem[];
 }
 
@@ -26,36 +29,34 @@ export const BUNDLES: readonly Bundle[] = [
   {
     id: 'move-in',
     title: L('転入セット', 'Moving in'),
-    description: L('転入の届出と、あわせて必要な国民健康保険・児童手当・子ども医療費・水道の手続き', 'The move-in notification with health insurance, child allowance, child medical care and water'),
+    // The 転入届 itself is entered in the residents' register system, not as a form here: the set holds what follows it.
+    note: L('転入届は住民記録システムで受け付けます', 'the move-in notification itself is entered in the register system'),
     items: [
-      // 転入届 itself is kept in the residents' register system; offered here when the catalogue carries it.
-      { procedureId: 'tennyu' },
-      { procedureId: 'kokuho-kanyu-dattai', preset: { kind: 'join' } },
-      { procedureId: 'jido-teate', preset: { reason: 'movedIn' } },
-      { procedureId: 'kodomo-iryohi', preset: { reason: 'movedIn' } },
-      { procedureId: 'suido-kaiheisen', preset: { kind: 'start' } },
+      { procedureId: 'kokuho-kanyu-dattai', label: L('国民健康保険の加入', 'joining the national health insurance'), preset: { kind: 'join' } },
+      { procedureId: 'jido-teate', label: L('児童手当の認定請求', 'child allowance'), preset: { reason: 'movedIn' } },
+      { procedureId: 'kodomo-iryohi', label: L('子ども医療費助成の申請', 'child medical care subsidy'), preset: { reason: 'movedIn' } },
+      { procedureId: 'suido-kaiheisen', label: L('水道の使用開始', 'starting the water supply'), preset: { kind: 'start' } },
     ],
   },
   {
     id: 'move-out',
     title: L('転出セット', 'Moving out'),
-    description: L('転出届と、国民健康保険の脱退・原付の廃車（水道の閉栓は転出届から上下水道部へ連絡されます）', 'Moving-out notification with leaving health insurance and scrapping a moped plate (the water department hears of the move from the notification)'),
+    note: L('水道の閉栓は転出届から上下水道部へ連絡されます', 'the water department hears of the move from the notification'),
     items: [
-      { procedureId: 'tenshutsu' },
-      { procedureId: 'kokuho-kanyu-dattai', preset: { kind: 'leave' } },
+      { procedureId: 'tenshutsu', label: L('転出届', 'moving-out notification') },
+      { procedureId: 'kokuho-kanyu-dattai', label: L('国民健康保険の脱退', 'leaving the national health insurance'), preset: { kind: 'leave' } },
       // No water form: the 転出届 itself opens the water department's closing task (tell us once), so a form would do it twice.
-      { procedureId: 'kei-haisha', preset: { reason: 'moveOut' } },
+      { procedureId: 'kei-haisha', label: L('原付・小型特殊の廃車', 'scrapping a moped or small special vehicle'), preset: { reason: 'moveOut' } },
     ],
   },
   {
     id: 'bereavement',
     title: L('おくやみセット', 'After a death'),
-    description: L('ご家族が亡くなられたときの証明書の請求と、国民健康保険・原付などの手続き', 'Certificates and the insurance and vehicle procedures after a death in the family'),
     items: [
-      { procedureId: 'koseki-certificate' },
-      { procedureId: 'juminhyo-copy' },
-      { procedureId: 'kokuho-kanyu-dattai', preset: { kind: 'leave', leaveReason: 'other' } },
-      { procedureId: 'kei-haisha', preset: { reason: 'other' } },
+      { procedureId: 'koseki-certificate', label: L('戸籍謄本・抄本の請求', 'family register certificates') },
+      { procedureId: 'juminhyo-copy', label: L('住民票の写しの請求', 'copies of the certificate of residence') },
+      { procedureId: 'kokuho-kanyu-dattai', label: L('国民健康保険の脱退', 'leaving the national health insurance'), preset: { kind: 'leave', leaveReason: 'other' } },
+      { procedureId: 'kei-haisha', label: L('原付・小型特殊の廃車', 'scrapping a moped or small special vehicle'), preset: { reason: 'other' } },
     ],
   },
 ];
@@ -67,6 +68,14 @@ export function bundleById(id: string): Bundle | null {
 /** The bundles that can be offered with the procedures published now, each with only its published items. */
 export function availableBundles(published: ReadonlySet<string>): Bundle[] {
   return BUNDLES.map((b) => ({ ...b, items: b.items.filter((i) => published.has(i.procedureId)) })).filter((b) => b.items.length >= 2);
+}
+
+/** Exactly what the bundle holds (its items as offered now), then its note: 「国民健康保険の加入・水道の使用開始（転入届は…）」. */
+export function bundleDescription(bundle: Bundle): Localized {
+  const join = (lang: 'ja' | 'en') => bundle.items.map((i) => i.label[lang]).join(lang === 'ja' ? '・' : ', ');
+  const ja = join('ja') + (bundle.note ? `（${bundle.note.ja}）` : '');
+  const en = join('en') + (bundle.note ? ` (${bundle.note.en})` : '');
+  return { ja, en: en.charAt(0).toUpperCase() + en.slice(1) };
 }
 
 /** A bundle's preset answers that fit the definition: choices (select, radios) the field still offers. */

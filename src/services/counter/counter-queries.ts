@@ -1,13 +1,16 @@
 /** SQL of the counter's visits and forms. Only this file (and the demo seed) writes the counter's tables. */
 import type { Answers } from '../../engines/forms/index.ts';
 import type { CounterDb, ConfirmedVia, FormFinish, VisitOutcome } from './tables.ts';
+import type { VisitorFacts } from './visitor-facts.ts';
 
 export async function insertVisit(
   db: CounterDb,
   visit: {
     staffId: string;
-    residentId: string;
+    residentId: string | null;
     residentName: string;
+    /** A visitor not on the register: what the clerk typed (residentId is then null). */
+    visitor?: VisitorFacts | null;
     identity: { method: string; digits: string | null; agentName: string | null; agentDocument: string | null; note: string | null };
     startedAt: Date;
   },
@@ -18,6 +21,7 @@ export async function insertVisit(
       staff_id: visit.staffId,
       resident_id: visit.residentId,
       resident_name: visit.residentName,
+      visitor: visit.visitor ? JSON.stringify(visit.visitor) : null,
       identity_method: visit.identity.method,
       identity_digits: visit.identity.digits,
       identity_agent_name: visit.identity.agentName,

@@ -23,10 +23,11 @@ import { finishForms, type FinishProblem } from './finish-service.ts';
 import { readIdentityCheck, type IdentityForm } from './identity-methods.ts';
 import { canUseCounter } from './policy.ts';
 import { findAtCounter, readLookup } from './resident-lookup.ts';
-import { CounterHomePage, IdentityPage } from './search-views.tsx';
+import { CounterHomePage, IdentityPage, VisitorPage } from './search-views.tsx';
 import { counterDb, type FormFinish } from './tables.ts';
 import { visitPdf } from './visit-pdf.ts';
-import { addProcedures, confirmVisit, endVisit, loadVisit, removeProcedure, startVisit, type CounterContext } from './visit-service.ts';
+import { addProcedures, confirmVisit, endVisit, loadVisit, removeProcedure, startVisit, startVisitorVisit, type CounterContext } from './visit-service.ts';
+import { EMPTY_VISITOR, readVisitor, type VisitorForm } from './visitor-facts.ts';
 import { VisitPage } from './visit-views.tsx';
 import { COUNTER_HOME, displayHref, errorMap, visitHref } from './view-common.tsx';
 
@@ -41,6 +42,14 @@ const IdentityBody = Type.Object({
   note: Type.String({ maxLength: 100 }),
   agentName: Type.String({ maxLength: 60 }),
   agentDocument: Type.String({ maxLength: 40 }),
+});
+const VisitorBody = Type.Object({
+  name: Type.String({ maxLength: 80 }),
+  nameKana: Type.String({ maxLength: 120 }),
+  birthDate: Type.String({ maxLength: 40 }),
+  postalCode: Type.String({ maxLength: 20 }),
+  address: Type.String({ maxLength: 240 }),
+  ...IdentityBody.properties,
 });
 const AddBody = Type.Object({ bundle: Type.String({ maxLength: 40 }), procedure: Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,80}$' }), { maxItems: 60 }) });
 const ConfirmBody = Type.Object({ via: Type.Union([Type.Literal('second_screen'), Type.Literal('clerk_screen')]), contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
@@ -97,6 +106,38 @@ export async function registerCounterRoutes(app: FastifyInstance, platform: Plat
     const { check, errors } = readIdentityCheck(values);
     if (!check || formErrors.length) return identityPage(request, reply, residentId, values, errorMap(viewContext(request), [...formErrors, ...errors]), 400);
     const visitId = await startVisit(ctx, staff, residentId, check, meta(request));
+    setFlash(reply, 'success', 'counter.flash.started');
+    return reply.redirect(visitHref(visitId), 303);
+  });
+
+  // Someone not on the register (moving in from another city …): typed by the clerk, then the same identity check.
+  const visitorPage = (request: FastifyRequest, reply: FastifyReply, values: VisitorForm & IdentityForm, errors: Record<string, string>, status = 200) =>
+    reply.html(<VisitorPage ctx={viewContext(request)} values={values} errors={errors} />, status);
+
+  app.get(`${COUNTER_HOME}/visitors/new`, { schema: { hide: true } }, async (request, reply) => {
+    counterStaff(request);
+    return visitorPage(request, reply, { ...EMPTY_VISITOR, method: '', digits: '', note: '', agentName: '', agentDocument: '' }, {});
+  });
+
+  app.post(`${COUNTER_HOME}/visitors`, { schema: { hide: true } }, async (request, reply) => {
+    const staff = counterStaff(request);
+    const t = request.t;
+    const { values, errors: formErrors } = readForm(VisitorBody, request.body, {
+      name: t('counter.col.name'),
+      nameKana: t('counter.col.kana'),
+      birthDate: t('counter.col.birthDate'),
+      postalCode: t('counter.visitor.postal'),
+      address: t('counter.col.address'),
+      method: t('counter.identity.method'),
+      digits: t('counter.identity.digits'),
+      note: t('counter.identity.note'),
+      agentName: t('counter.identity.agentName'),
+      agentDocument: t('counter.identity.agentDocument'),
+    });
+    const { visitor, errors: visitorErrors } = readVisitor(values, todayInJapan(ctx.now()));
+    const { check, errors: identityErrors } = readIdentityCheck(values);
+    if (!visitor || !check || formErrors.length) return visitorPage(request, reply, values, errorMap(viewContext(request), [...formErrors, ...visitorErrors, ...identityErrors]), 400);
+    const visitId = await startVisitorVisit(ctx, staff, visitor, check, meta(request));
     setFlash(reply, 'success', 'counter.flash.started');
     return reply.redirect(visitHref(visitId), 303);
   });

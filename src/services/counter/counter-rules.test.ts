@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaffActor } from '../../platform/access/actor.ts';
 import type { ProcedureDefinition } from '../../engines/forms/index.ts';
-import { availableBundles, BUNDLES, presetAnswers } from './bundles.ts';
+import { availableBundles, bundleDescription, BUNDLES, presetAnswers } from './bundles.ts';
+import { postalText } from './view-common.tsx';
+import { readVisitor } from './visitor-facts.ts';
 import { counterMessages } from './messages.ts';
 import { canUseCounter } from './policy.ts';
 import { readLookup, startsWithKana } from './resident-lookup.ts';
@@ -60,4 +62,29 @@ test('every message exists in Japanese and English, with the same placeholders',
   assert.deepEqual(Object.keys(counterMessages.en).sort(), Object.keys(counterMessages.ja).sort());
   const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   for (const [key, ja] of Object.entries(counterMessages.ja)) assert.deepEqual(placeholders(counterMessages.en[key]!), placeholders(ja), key);
+});
+
+test('a bundle says exactly what it holds: the 転入セット lists its four procedures and that the 転入届 itself is taken elsewhere', () => {
+  const moveIn = BUNDLES.find((b) => b.id === 'move-in')!;
+  assert.ok(!moveIn.items.some((i) => i.procedureId === 'tennyu'), 'no item for a procedure the catalogue does not carry');
+  assert.equal(bundleDescription(moveIn).ja, '国民健康保険の加入・児童手当の認定請求・子ども医療費助成の申請・水道の使用開始（転入届は住民記録システムで受け付けます）');
+  // Offered with only some of its procedures published, it describes only those.
+  const offered = availableBundles(new Set(['kokuho-kanyu-dattai', 'suido-kaiheisen']))[0]!;
+  assert.equal(bundleDescription(offered).ja, '国民健康保険の加入・水道の使用開始（転入届は住民記録システムで受け付けます）');
+  for (const bundle of BUNDLES) for (const item of bundle.items) assert.ok(bundleDescription(bundle).ja.includes(item.label.ja), `${bundle.id}: ${item.procedureId}`);
+});
+
+test('postal codes are printed with one hyphen, whether stored with it or not', () => {
+  assert.equal(postalText('023-0034'), '〒023-0034');
+  assert.equal(postalText('0230034'), '〒023-0034');
+  assert.equal(postalText('〒０２３ー００３４'), '〒023-0034');
+  assert.equal(postalText('unknown'), '〒unknown');
+});
+
+test('a visitor not on the register: typed facts read, each wrong one named', () => {
+  const ok = readVisitor({ name: ' 転入  花子 ', nameKana: 'てんにゅう はなこ', birthDate: 'H2.5.6', postalCode: '023 0813', address: '奥州市水沢中町1番地' }, '2026-11-24');
+  assert.deepEqual(ok.visitor, { name: '転入 花子', nameKana: 'テンニュウ ハナコ', birthDate: '1990-05-06', postalCode: '023-0813', address: '奥州市水沢中町1番地' });
+  const wrong = readVisitor({ name: '', nameKana: '花子', birthDate: '2030-01-01', postalCode: '023', address: '' }, '2026-11-24');
+  assert.deepEqual(wrong.errors.map((e) => e.field), ['name', 'nameKana', 'birthDate', 'postalCode', 'address']);
+  assert.equal(wrong.errors.find((e) => e.field === 'birthDate')!.messageKey, 'counter.visitor.error.birthFuture');
 });

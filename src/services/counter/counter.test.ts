@@ -500,3 +500,103 @@ describe('who may use the counter', () => {
     assert.match(search.body, /住民記録の検索は、市民課の職員だけが行えます/);
   });
 });
+
+describe('the counter hands the certificate over now', () => {
+  test('住民票の写し at the counter: no 郵送 option, collected today, and submitted directly with today as the day', async () => {
+    const visitId = await startVisitFor(clerk, 'r0010');
+    await clerk.post(`/staff/counter/visits/${visitId}/procedures`, { procedure: ['juminhyo-copy'] });
+    const page = await clerk.get(`/staff/counter/visits/${visitId}/forms/juminhyo-copy`);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /name="receiveMethod" value="mail"|value="mail"[^>]*name="receiveMethod"/, 'posting it is not offered');
+    assert.match(page.body, /value="counter" checked/);
+    const saved = await clerk.post(
+      `/staff/counter/visits/${visitId}/forms/juminhyo-copy`,
+      formValues(page.body, { applicantPhone: '0197-24-2111', scope: 'all', copies: '1', purpose: 'passport', counter: 'honcho', pickupDate: '2026-11-24', pickupBy: 'self', declaration: 'true', action: 'done' }),
+    );
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 3000));
+    const visitPage = await clerk.get(`/staff/counter/visits/${visitId}`);
+    await clerk.post(`/staff/counter/visits/${visitId}/confirm`, { via: 'clerk_screen', contentHash: shownHash(visitPage.body) });
+    const finished = await clerk.post(`/staff/counter/visits/${visitId}/finish`, { 'finish.juminhyo-copy': 'submit' });
+    assert.equal(finished.statusCode, 303, finished.body.slice(0, 3000));
+    const { rows } = await sql<{ answers: Record<string, unknown>; channel: string }>`SELECT answers, channel FROM applications WHERE counter_visit_id = ${visitId}`.execute(t.db.kysely);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.answers.pickupDate, '2026-11-24');
+    assert.equal(rows[0]!.answers.receiveMethod, 'counter');
+  });
+
+  test('online the same definition still asks for a later day (the counter variant is the counter’s only)', async () => {
+    const page = await t.browser().get('/api/procedures/juminhyo-copy');
+    const def = JSON.parse(page.body).definition as { pages: { fields: { id: string; min?: string; options?: { value: string }[] }[] }[] };
+    const fields = def.pages.flatMap((p) => p.fields);
+    assert.equal(fields.find((f) => f.id === 'pickupDate')!.min, 'today+1d');
+    assert.deepEqual(fields.find((f) => f.id === 'receiveMethod')!.options!.map((o) => o.value), ['mail', 'counter']);
+  });
+});
+
+describe('a visitor not on the register (転入)', () => {
+  const visitor = { name: '転入 花子', nameKana: 'てんにゅう はなこ', birthDate: '平成2年5月6日', postalCode: '０２３０８１３', address: '奥州市水沢中町1番地' };
+  const identity = { method: 'mynumber-card', digits: '4321', note: '', agentName: '', agentDocument: '' };
+
+  test('the clerk types who they are; wrong input names the field and keeps what was typed', async () => {
+    const home = await clerk.get('/staff/counter');
+    assert.match(home.body, /href="\/staff\/counter\/visitors\/new"/);
+    const form = await clerk.get('/staff/counter/visitors/new');
+    assert.equal(form.statusCode, 200);
+    const wrong = await clerk.post('/staff/counter/visitors', { ...visitor, ...identity, nameKana: 'Tennyu', postalCode: '12', birthDate: '', method: '' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /「フリガナ」はひらがなかカタカナ/);
+    assert.match(wrong.body, /「郵便番号」は7桁の数字/);
+    assert.match(wrong.body, /「生年月日」を入力してください/);
+    assert.match(wrong.body, /「確認した書類」を選んでください/);
+    assert.match(wrong.body, /value="転入 花子"/);
+    assert.match(wrong.body, /value="奥州市水沢中町1番地"/);
+  });
+
+  test('the visit starts with the identity check, forms are filled from what was typed, and a form is printed (not submitted)', async () => {
+    const started = await clerk.post('/staff/counter/visitors', { ...visitor, ...identity });
+    assert.equal(started.statusCode, 303, started.body.slice(0, 2000));
+    const visitId = /\/staff\/counter\/visits\/([0-9a-f-]{36})/.exec(String(started.headers.location))![1]!;
+    const visit = await counterDb(t.db.kysely).selectFrom('counter_visits').selectAll().where('id', '=', visitId).executeTakeFirstOrThrow();
+    assert.equal(visit.resident_id, null);
+    assert.equal(visit.identity_method, 'mynumber-card');
+    assert.deepEqual(visit.visitor, { name: '転入 花子', nameKana: 'テンニュウ ハナコ', birthDate: '1990-05-06', postalCode: '023-0813', address: '奥州市水沢中町1番地' });
+    const audit = (await audits('counter.visit.started')).at(-1)!;
+    assert.equal(audit.target_id, visitId);
+    assert.equal(audit.details.notInRegister, true);
+
+    await clerk.post(`/staff/counter/visits/${visitId}/procedures`, { procedure: ['suido-kaiheisen'] });
+    const page = await clerk.get(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`);
+    assert.ok(page.body.includes('value="転入 花子"'), 'the typed name is in the form');
+    // The 開始 page shows once 開始 is chosen: saved twice, as the clerk would after the choice.
+    await clerk.post(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`, formValues(page.body, { ...WATER, action: 'save' }));
+    const again = await clerk.get(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`);
+    const saved = await clerk.post(`/staff/counter/visits/${visitId}/forms/suido-kaiheisen`, formValues(again.body, { ...WATER, action: 'done' }));
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+    const visitPage = await clerk.get(`/staff/counter/visits/${visitId}`);
+    assert.match(visitPage.body, /住民記録にない方/);
+    await clerk.post(`/staff/counter/visits/${visitId}/confirm`, { via: 'clerk_screen', contentHash: shownHash(visitPage.body) });
+    const submit = await clerk.post(`/staff/counter/visits/${visitId}/finish`, { 'finish.suido-kaiheisen': 'submit' });
+    assert.equal(submit.statusCode, 409);
+    assert.match(submit.body, /住民記録にない方の申請は、直接申請できません/);
+    const printed = await clerk.post(`/staff/counter/visits/${visitId}/finish`, { 'finish.suido-kaiheisen': 'print' });
+    assert.equal(printed.statusCode, 303, /<div class="banner[\s\S]*?<\/div>/.exec(printed.body)?.[0]);
+    const pdf = await clerk.get(`/staff/counter/visits/${visitId}/visit.pdf`);
+    assert.equal(pdf.statusCode, 200);
+  });
+});
+
+describe('postal codes and demo visits', () => {
+  test('the identity page prints the postal code once hyphenated (〒023-0053, never 〒023--0053)', async () => {
+    const page = await clerk.get('/staff/counter/residents/r0003');
+    assert.match(page.body, /〒\d{3}-\d{4} /);
+    assert.doesNotMatch(page.body, /〒\d{3}--/);
+  });
+
+  test('demo visits fall on the city’s business days only (no weekends or holidays such as 11/3 and 11/23)', async () => {
+    const { isBusinessDay } = await import('../../platform/time/business-days.ts');
+    const visits = await counterDb(t.db.kysely).selectFrom('counter_visits').select('started_at').where('resident_id', 'like', 'r%').execute();
+    const days = new Set(visits.map((v) => new Date(v.started_at.getTime() + 9 * 3600_000).toISOString().slice(0, 10)));
+    assert.ok(days.size > 10);
+    for (const day of days) assert.ok(isBusinessDay(day), `a demo visit on ${day}`);
+  });
+});

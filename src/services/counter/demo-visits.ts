@@ -1,18 +1,20 @@
 /**
  * Demo counter visits over the last four weeks, so the statistics have something to
- * show: weekday visits by the two Citizens Division demo clerks, single procedures
+ * show: visits on the city's business days (not weekends, holidays or 12/29–1/3) by the two Citizens Division demo clerks, single procedures
  * and bundles, most confirmed on the second screen, forms pre-filled from the demo
  * register and signed on paper (no applications are made: the people are invented).
  * Seeded pseudo-randomly, so every fresh demo database shows the same numbers.
  */
 import { prefill, type Answers } from '../../engines/forms/index.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { addDays, isoWeekday, japanInstant, todayInJapan } from '../../platform/time/today.ts';
-import { getPublishedDefinition, prefillFactsFor } from '../procedures/public-api.ts';
+import { addDays, japanInstant, todayInJapan } from '../../platform/time/today.ts';
+import { isBusinessDay } from '../../platform/time/business-days.ts';
+import { prefillFactsFor } from '../procedures/public-api.ts';
 import { residentFactsFor } from '../registry/resident-facts.ts';
 import { BUNDLES, presetAnswers } from './bundles.ts';
 import { contentHash } from './form-state.ts';
 import { counterDb } from './tables.ts';
+import { counterDefinition } from './visit-service.ts';
 
 const DAYS = 28;
 const CLERKS = ['shimin.tanto', 'shimin.kacho'];
@@ -43,7 +45,8 @@ export async function seedDemoVisits(platform: Platform): Promise<number> {
   let made = 0;
   for (let d = DAYS; d >= 1; d--) {
     const date = addDays(today, -d);
-    if (isoWeekday(date) > 5) continue;
+    // The counter is open on the city's business days only: no weekends, holidays or year-end closure.
+    if (!isBusinessDay(date)) continue;
     const visits = between(2, 5);
     for (let v = 0; v < visits; v++) {
       const residentId = `r${String(residentNo++).padStart(4, '0')}`;
@@ -54,7 +57,7 @@ export async function seedDemoVisits(platform: Platform): Promise<number> {
       const forms: { procedure_id: string; version: number; answers: Answers; prefilled: string[] }[] = [];
       const prefillFacts = await prefillFactsFor(db, residentId);
       for (const item of items) {
-        const published = await getPublishedDefinition(db, item.procedureId);
+        const published = await counterDefinition(db, item.procedureId);
         if (!published) continue;
         const fromRegister = prefill(published.definition, prefillFacts);
         forms.push({ procedure_id: item.procedureId, version: published.version, answers: { ...fromRegister, ...presetAnswers(published.definition, item.preset) }, prefilled: Object.keys(fromRegister) });

@@ -31,10 +31,15 @@ export interface FinishResult {
   problems: FinishProblem[];
 }
 
-/** Why a form may not be finished this way, as a message key; null when it may. */
-export function finishBlocker(form: VisitForm, finish: FormFinish, confirmation: 'none' | 'current' | 'stale'): string | null {
+/**
+ * Why a form may not be finished this way, as a message key; null when it may. A
+ * visitor not on the register signs the printed form: a direct submission is made
+ * for a registry resident only (the department's application links to the record).
+ */
+export function finishBlocker(form: VisitForm, finish: FormFinish, confirmation: 'none' | 'current' | 'stale', registered = true): string | null {
   if (form.row.finish !== null) return null;
   if (!form.def) return 'counter.finish.error.withdrawn';
+  if (finish === 'submit' && !registered) return 'counter.finish.error.notInRegister';
   if (finish === 'print') return printBlockingErrors(form.def, form.errors).length ? 'counter.finish.error.incomplete' : null;
   if (form.errors.length) return form.status === 'printable' ? 'counter.finish.error.attachments' : 'counter.finish.error.incomplete';
   if (confirmation !== 'current') return confirmation === 'stale' ? 'counter.finish.error.confirmationStale' : 'counter.finish.error.notConfirmed';
@@ -52,7 +57,7 @@ export async function finishForms(platform: Platform, staff: StaffActor, visitId
   for (const form of view.forms) {
     const finish = choices[form.row.procedure_id];
     if (!finish || form.row.finish !== null) continue;
-    const blocker = finishBlocker(form, finish, view.confirmation);
+    const blocker = finishBlocker(form, finish, view.confirmation, view.visit.resident_id !== null);
     if (blocker) {
       result.problems.push({ procedureId: form.row.procedure_id, messageKey: blocker });
       continue;
@@ -70,7 +75,7 @@ export async function finishForms(platform: Platform, staff: StaffActor, visitId
       // Outside our transaction: the procedures service commits its application on its own
       // (one connection on the embedded database); the key makes a retry return the same one.
       application = await submitOnBehalf(platform, staff, {
-        residentId: view.visit.resident_id,
+        residentId: view.visit.resident_id!,
         procedureId: form.row.procedure_id,
         answers: form.row.answers,
         idempotencyKey: form.row.idempotency_key,

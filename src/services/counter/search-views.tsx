@@ -10,7 +10,8 @@ import { ageOn } from '../../platform/text/wareki.ts';
 import type { viewResident } from '../registry/registry-service.ts';
 import { AGENT_DOCUMENTS, IDENTITY_METHODS, type IdentityForm } from './identity-methods.ts';
 import type { Candidate } from './resident-lookup.ts';
-import { COUNTER_HOME, counterCrumbs, local, summaryErrors, TimeOfDay, visitHref } from './view-common.tsx';
+import type { VisitorForm } from './visitor-facts.ts';
+import { COUNTER_HOME, counterCrumbs, local, postalText, summaryErrors, TimeOfDay, visitHref } from './view-common.tsx';
 
 export type ResidentRecord = Awaited<ReturnType<typeof viewResident>>;
 
@@ -63,6 +64,9 @@ export function CounterHomePage(props: {
         </div>
         <Button>{t('counter.search.submit')}</Button>
       </form>
+      <p>
+        <a href={`${COUNTER_HOME}/visitors/new`}>{t('counter.visitor.link')}</a>
+      </p>
       {result ? <Candidates ctx={ctx} today={props.today} result={result} /> : null}
     </Page>
   );
@@ -118,7 +122,7 @@ export function IdentityPage(props: { ctx: ViewContext; today: string; record: R
               <DateText iso={r.birth_date} locale={ctx.locale} /> {t('counter.age', { age: ageOn(r.birth_date, props.today) })}
             </>
           ) },
-          { key: t('counter.col.address'), value: `〒${r.postal_code.slice(0, 3)}-${r.postal_code.slice(3)} ${r.town_name}${r.address_line}` },
+          { key: t('counter.col.address'), value: `${postalText(r.postal_code)} ${r.town_name}${r.address_line}` },
           { key: t('counter.col.household'), value: r.household_number },
         ]}
       />
@@ -138,23 +142,71 @@ export function IdentityPage(props: { ctx: ViewContext; today: string; record: R
       <p>{t('counter.identity.lead')}</p>
       <form method="post" action={`${COUNTER_HOME}/residents/${encodeURIComponent(r.id)}/visits`} aria-labelledby="identity-title">
         <CsrfField token={ctx.csrfToken} />
-        <Radios
-          name="method"
-          label={t('counter.identity.method')}
-          value={values.method}
-          error={errors.method ?? null}
-          required
-          requiredLabel={t('ui.required')}
-          options={IDENTITY_METHODS.map((m) => ({ value: m.id, label: local(ctx, m.label), hint: local(ctx, m.hint) }))}
-        />
-        <TextInput name="digits" label={t('counter.identity.digits')} hint={t('counter.identity.digits.hint')} value={values.digits} error={errors.digits ?? null} width="short" maxLength={8} autocomplete="off" />
-        <TextInput name="note" label={t('counter.identity.note')} hint={t('counter.identity.note.hint')} value={values.note} error={errors.note ?? null} maxLength={100} autocomplete="off" />
+        <IdentityFields ctx={ctx} values={values} errors={errors} />
+        <div class="button-row">
+          <Button>{t('counter.identity.start')}</Button>
+          <LinkButton href={COUNTER_HOME} variant="tertiary">
+            {t('counter.back')}
+          </LinkButton>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** How the person was identified: the same fields for someone on the register and a visitor who is not. */
+function IdentityFields({ ctx, values, errors }: { ctx: ViewContext; values: IdentityForm; errors: Record<string, string> }) {
+  const t = ctx.t;
+  return (
+    <>
+      <Radios
+        name="method"
+        label={t('counter.identity.method')}
+        value={values.method}
+        error={errors.method ?? null}
+        required
+        requiredLabel={t('ui.required')}
+        options={IDENTITY_METHODS.map((m) => ({ value: m.id, label: local(ctx, m.label), hint: local(ctx, m.hint) }))}
+      />
+      <TextInput name="digits" label={t('counter.identity.digits')} hint={t('counter.identity.digits.hint')} value={values.digits} error={errors.digits ?? null} width="short" maxLength={8} autocomplete="off" />
+      <TextInput name="note" label={t('counter.identity.note')} hint={t('counter.identity.note.hint')} value={values.note} error={errors.note ?? null} maxLength={100} autocomplete="off" />
+      <fieldset class="fieldset">
+        <legend class="field-label">{t('counter.identity.agent')}</legend>
+        <p class="field-hint">{t('counter.identity.agent.hint')}</p>
+        <TextInput name="agentName" label={t('counter.identity.agentName')} value={values.agentName} error={errors.agentName ?? null} maxLength={60} autocomplete="off" />
+        <Select name="agentDocument" label={t('counter.identity.agentDocument')} value={values.agentDocument} error={errors.agentDocument ?? null} emptyLabel={t('counter.choose')} options={AGENT_DOCUMENTS.map((d) => ({ value: d.id, label: local(ctx, d.label) }))} />
+      </fieldset>
+    </>
+  );
+}
+
+/**
+ * Someone not on the register (moving in from another city for the 転入届 …): the clerk
+ * types who they are from the document shown — the visitor writes nothing — and records
+ * how they were identified; the visit then starts as for a resident.
+ */
+export function VisitorPage(props: { ctx: ViewContext; values: VisitorForm & IdentityForm; errors: Record<string, string> }) {
+  const { ctx, values, errors } = props;
+  const t = ctx.t;
+  const title = t('counter.visitor.title');
+  return (
+    <Page ctx={ctx} shell="staff" title={title} breadcrumbs={counterCrumbs(ctx, { label: title })}>
+      <h1>{title}</h1>
+      <p>{t('counter.visitor.lead')}</p>
+      <ErrorSummary title={t('ui.errorSummary.title')} errors={summaryErrors(errors)} />
+      <form method="post" action={`${COUNTER_HOME}/visitors`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
         <fieldset class="fieldset">
-          <legend class="field-label">{t('counter.identity.agent')}</legend>
-          <p class="field-hint">{t('counter.identity.agent.hint')}</p>
-          <TextInput name="agentName" label={t('counter.identity.agentName')} value={values.agentName} error={errors.agentName ?? null} maxLength={60} autocomplete="off" />
-          <Select name="agentDocument" label={t('counter.identity.agentDocument')} value={values.agentDocument} error={errors.agentDocument ?? null} emptyLabel={t('counter.choose')} options={AGENT_DOCUMENTS.map((d) => ({ value: d.id, label: local(ctx, d.label) }))} />
+          <legend class="field-label">{t('counter.visitor.who')}</legend>
+          <TextInput name="name" label={t('counter.col.name')} hint={t('counter.visitor.name.hint')} value={values.name} error={errors.name ?? null} required requiredLabel={t('ui.required')} maxLength={40} autocomplete="off" />
+          <TextInput name="nameKana" label={t('counter.col.kana')} hint={t('counter.visitor.kana.hint')} value={values.nameKana} error={errors.nameKana ?? null} required requiredLabel={t('ui.required')} maxLength={60} autocomplete="off" />
+          <DateInput name="birthDate" label={t('counter.col.birthDate')} hint={t('counter.search.birthDate.hint')} value={values.birthDate} error={errors.birthDate ?? null} required requiredLabel={t('ui.required')} />
+          <TextInput name="postalCode" label={t('counter.visitor.postal')} hint={t('counter.visitor.postal.hint')} value={values.postalCode} error={errors.postalCode ?? null} required requiredLabel={t('ui.required')} inputmode="numeric" width="short" maxLength={10} autocomplete="off" />
+          <TextInput name="address" label={t('counter.col.address')} hint={t('counter.visitor.address.hint')} value={values.address} error={errors.address ?? null} required requiredLabel={t('ui.required')} maxLength={120} autocomplete="off" />
         </fieldset>
+        <h2 id="identity-title">{t('counter.identity.form')}</h2>
+        <p>{t('counter.identity.lead')}</p>
+        <IdentityFields ctx={ctx} values={values} errors={errors} />
         <div class="button-row">
           <Button>{t('counter.identity.start')}</Button>
           <LinkButton href={COUNTER_HOME} variant="tertiary">

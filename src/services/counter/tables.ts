@@ -1,7 +1,8 @@
-/** Kysely row types of the counter's tables (migrations/0800-counter.sql). */
+/** Kysely row types of the counter's tables (migrations/0800-counter.sql, 0801-counter-visitors.sql). */
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Answers } from '../../engines/forms/index.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
+import type { VisitorFacts } from './visitor-facts.ts';
 
 /** jsonb: read as the value, written as JSON text. */
 type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
@@ -14,8 +15,10 @@ export type CounterTables = {
   counter_visits: {
     id: Generated<string>;
     staff_id: string;
-    resident_id: string;
+    /** Null for a visitor who is not on the register (then `visitor` holds what the clerk typed). */
+    resident_id: string | null;
     resident_name: string;
+    visitor: ColumnType<VisitorFacts | null, string | null | undefined, string | null>;
     identity_method: string;
     identity_digits: string | null;
     identity_agent_name: string | null;

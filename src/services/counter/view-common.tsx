@@ -1,5 +1,6 @@
 /** Small pieces every counter page shares: breadcrumbs, localised definition text, times of day, errors for the summary. */
 import type { Localized } from '../../engines/forms/index.ts';
+import { formatPostal, postalDigits } from '../../engines/forms/postal.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 
@@ -33,3 +34,9 @@ export const summaryErrors = (errors: Record<string, string>) => Object.entries(
 /** Minutes as staff read them: 12.5 → "12.5". */
 export const minutesText = (minutes: number | null) => (minutes === null ? '—' : (Math.round(minutes * 10) / 10).toFixed(1));
 export const percentText = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+
+/** 〒023-0034 from a code stored or typed with or without its hyphen (the register keeps '023-0034'); anything else as it is. */
+export function postalText(code: string): string {
+  const digits = postalDigits(code);
+  return `〒${digits ? formatPostal(digits) : code.trim()}`;
+}

@@ -19,6 +19,7 @@ import { residentFactsFor } from '../registry/resident-facts.ts';
 import { describeIdentityCheck } from './identity-methods.ts';
 import { canUseCounter } from './policy.ts';
 import { identityOf, loadVisit, type Meta, type VisitView } from './visit-service.ts';
+import { postalText } from './view-common.tsx';
 
 export const PDF_ADDRESSEE = '奥州市長';
 
@@ -39,8 +40,8 @@ function sectionBlocks(sections: { title: string; rows: { label: string; display
 export async function visitPdfSpec(platform: Platform, view: VisitView): Promise<PdfDocumentSpec> {
   const db = platform.db.kysely;
   const today = todayInJapan(platform.now());
-  const facts = await residentFactsFor(db, view.visit.resident_id);
-  const resident = facts?.resident;
+  // On the register: its record now; a visitor not on it: what the clerk typed at the start of the visit.
+  const resident = view.visit.resident_id ? (await residentFactsFor(db, view.visit.resident_id))?.resident : (view.visit.visitor ?? undefined);
   const blocks: PdfBlock[] = [
     { kind: 'heading', text: '申請者' },
     {
@@ -51,7 +52,7 @@ export async function visitPdfSpec(platform: Platform, view: VisitView): Promise
           ? [
               { label: 'フリガナ', value: resident.nameKana },
               { label: '生年月日', value: formatDateJa(resident.birthDate) },
-              { label: '住所', value: `〒${resident.postalCode} ${resident.address}` },
+              { label: '住所', value: `${postalText(resident.postalCode)} ${resident.address}` },
             ]
           : []),
         { label: '本人確認', value: describeIdentityCheck(identityOf(view.visit), 'ja') },

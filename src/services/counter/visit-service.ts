@@ -7,7 +7,7 @@
  * in finish-service.ts.
  */
 import type { Kysely } from 'kysely';
-import { prefill, type Answers, type FieldError, type ProcedureDefinition } from '../../engines/forms/index.ts';
+import { prefill, type Answers, type FieldError, type PrefillFacts, type ProcedureDefinition } from '../../engines/forms/index.ts';
 import { auditActorOf, type StaffActor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/require-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
@@ -15,7 +15,7 @@ import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { todayInJapan } from '../../platform/time/today.ts';
-import { getPublishedDefinition, prefillFactsFor } from '../procedures/public-api.ts';
+import { atCounter, counterPresets, getPublishedDefinition, prefillFactsFor } from '../procedures/public-api.ts';
 import { residentFactsFor } from '../registry/resident-facts.ts';
 import { bundleById, presetAnswers } from './bundles.ts';
 import { closeVisit, deleteOpenForm, formsOfVisit, insertForm, insertVisit, setConfirmation, setVisitBundle, updateFormAnswers, visitById, type FormRow, type VisitRow } from './counter-queries.ts';
@@ -23,6 +23,7 @@ import { contentHash, formErrors, formStatus, type FormStatus } from './form-sta
 import type { IdentityCheck } from './identity-methods.ts';
 import { canUseCounter } from './policy.ts';
 import { counterDb, type ConfirmedVia, type VisitOutcome } from './tables.ts';
+import { visitorPrefill, type VisitorFacts } from './visitor-facts.ts';
 
 export interface CounterContext {
   db: Kysely<PlatformTables>;
@@ -57,6 +58,16 @@ export const identityOf = (visit: VisitRow): IdentityCheck => ({
   note: visit.identity_note,
 });
 
+/**
+ * A procedure's current definition as it applies at the counter: the certificate is
+ * handed over now, so collection today is allowed and posting it is not offered
+ * (the procedures service validates a counter submission against the same variant).
+ */
+export async function counterDefinition(db: Kysely<PlatformTables>, procedureId: string): Promise<{ version: number; definition: ProcedureDefinition } | null> {
+  const published = await getPublishedDefinition(db, procedureId);
+  return published ? { version: published.version, definition: atCounter(published.definition) } : null;
+}
+
 const closed = () => new DomainError('visit_closed', 409, 'counter.error.visitClosed');
 
 async function visitOrNotFound(db: Kysely<PlatformTables>, visitId: string, options: { forUpdate?: boolean } = {}): Promise<VisitRow> {
@@ -86,6 +97,33 @@ export async function startVisit(ctx: CounterContext, staff: StaffActor, residen
     });
 }
 
+/**
+ * Starts a visit for someone who is not on the register (moving in from another
+ * city …): who they are is what the clerk typed from the document checked.
+ */
+export async function startVisitorVisit(ctx: CounterContext, staff: StaffActor, visitor: VisitorFacts, identity: IdentityCheck, meta: Meta): Promise<string> {
+  requireAccess(canUseCounter(staff), 'forbidden');
+  return counterDb(ctx.db)
+    .transaction()
+    .execute(async (trx) => {
+      const id = await insertVisit(trx, { staffId: staff.id, residentId: null, residentName: visitor.name, visitor, identity, startedAt: ctx.now() });
+      await recordAudit(trx, {
+        actor: auditActorOf(staff),
+        action: 'counter.visit.started',
+        targetType: 'counter-visit',
+        targetId: id,
+        details: { residentId: null, notInRegister: true, identity: { method: identity.method, digits: identity.digits, agent: identity.agentName !== null, agentDocument: identity.agentDocument, note: identity.note } },
+        requestId: meta.requestId,
+      });
+      return id;
+    });
+}
+
+/** What the forms are pre-filled from: the register's record, or what the clerk typed for a visitor not on it. */
+async function factsOfVisit(db: Kysely<PlatformTables>, visit: VisitRow): Promise<PrefillFacts> {
+  return visit.resident_id ? prefillFactsFor(db, visit.resident_id) : visit.visitor ? visitorPrefill(visit.visitor) : {};
+}
+
 /** The visit with each form's definition, status and errors, and whether the resident's confirmation still holds. */
 export async function loadVisit(ctx: CounterContext, staff: StaffActor, visitId: string): Promise<VisitView> {
   requireAccess(canUseCounter(staff), 'forbidden');
@@ -94,7 +132,7 @@ export async function loadVisit(ctx: CounterContext, staff: StaffActor, visitId:
   const today = todayInJapan(ctx.now());
   const forms = await Promise.all(
     rows.map(async (row): Promise<VisitForm> => {
-      const def = (await getPublishedDefinition(ctx.db, row.procedure_id))?.definition ?? null;
+      const def = (await counterDefinition(ctx.db, row.procedure_id))?.definition ?? null;
       if (!def) return { row, def, status: row.finish === 'submit' ? 'submitted' : row.finish === 'print' ? 'printed' : 'incomplete', errors: [] };
       return { row, def, status: formStatus(def, row, today), errors: row.finish ? [] : formErrors(def, row.answers, today) };
     }),
@@ -120,11 +158,11 @@ export async function addProcedures(ctx: CounterContext, staff: StaffActor, visi
   const bundle = input.bundleId ? bundleById(input.bundleId) : null;
   if (input.bundleId && !bundle) throw notFound();
   const wanted = bundle ? bundle.items.map((i) => i.procedureId) : input.procedureIds;
-  const facts = await prefillFactsFor(ctx.db, visit.resident_id);
+  const facts = await factsOfVisit(ctx.db, visit);
   const prepared: { id: string; version: number; answers: Answers; prefilled: string[] }[] = [];
   const unavailable: string[] = [];
   for (const procedureId of [...new Set(wanted)]) {
-    const published = await getPublishedDefinition(ctx.db, procedureId);
+    const published = await counterDefinition(ctx.db, procedureId);
     if (!published) {
       // A bundle names procedures the catalogue may not carry: they are simply not offered.
       if (!bundle) unavailable.push(procedureId);
@@ -132,7 +170,7 @@ export async function addProcedures(ctx: CounterContext, staff: StaffActor, visi
     }
     const fromRegister = prefill(published.definition, facts);
     const preset = presetAnswers(published.definition, bundle?.items.find((i) => i.procedureId === procedureId)?.preset);
-    prepared.push({ id: procedureId, version: published.version, answers: { ...fromRegister, ...preset }, prefilled: Object.keys(fromRegister) });
+    prepared.push({ id: procedureId, version: published.version, answers: { ...fromRegister, ...counterPresets(published.definition, todayInJapan(ctx.now())), ...preset }, prefilled: Object.keys(fromRegister) });
   }
   const cdb = counterDb(ctx.db);
   return cdb.transaction().execute(async (trx) => {
@@ -153,8 +191,9 @@ export async function addProcedures(ctx: CounterContext, staff: StaffActor, visi
       await recordAudit(trx, {
         actor: auditActorOf(staff),
         action: 'counter.forms.prefilled',
-        targetType: 'resident',
-        targetId: visit.resident_id,
+        // Register data shown to the clerk is recorded against the resident; a visitor's own typed facts against the visit.
+        targetType: visit.resident_id ? 'resident' : 'counter-visit',
+        targetId: visit.resident_id ?? visit.id,
         details: { visitId: visit.id, procedures: added, bundle: bundle?.id ?? null, fields: Object.fromEntries(prepared.filter((p) => added.includes(p.id)).map((p) => [p.id, p.prefilled])) },
         requestId: meta.requestId,
       });
@@ -181,7 +220,7 @@ export async function formOfVisit(ctx: CounterContext, staff: StaffActor, visitI
   const visit = await visitOrNotFound(ctx.db, visitId);
   const form = (await formsOfVisit(counterDb(ctx.db), visit.id)).find((f) => f.procedure_id === procedureId);
   if (!form) throw notFound();
-  const def = (await getPublishedDefinition(ctx.db, procedureId))?.definition;
+  const def = (await counterDefinition(ctx.db, procedureId))?.definition;
   if (!def) throw notFound();
   return { visit, form, def };
 }

@@ -11,7 +11,7 @@ import { Checkboxes, CsrfField, Radios } from '../../platform/ui/components/form
 import { SummaryList, Table } from '../../platform/ui/components/table.tsx';
 import { Page } from '../../platform/ui/layout.tsx';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
-import type { Bundle } from './bundles.ts';
+import { bundleDescription, type Bundle } from './bundles.ts';
 import { finishBlocker, type FinishProblem } from './finish-service.ts';
 import type { FormStatus } from './form-state.ts';
 import { describeIdentityCheck } from './identity-methods.ts';
@@ -63,6 +63,7 @@ export function VisitPage(props: {
       ) : null}
       <SummaryList
         items={[
+          ...(visit.resident_id ? [] : [{ key: t('counter.visitor.record'), value: t('counter.visitor.notInRegister') }]),
           { key: t('counter.visit.identity'), value: describeIdentityCheck(identityOf(visit), ctx.locale) },
           { key: t('counter.visit.clerk'), value: visit.staff_name },
           { key: t('counter.visit.started'), value: <TimeOfDay at={visit.started_at} /> },
@@ -168,7 +169,7 @@ function AddProcedures(props: { ctx: ViewContext; visitId: string; bundles: Bund
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="bundle" value={b.id} />
               <p>
-                <strong>{local(ctx, b.title)}</strong> — {local(ctx, b.description)}
+                <strong>{local(ctx, b.title)}</strong> — {local(ctx, bundleDescription(b))}
               </p>
               <p class="field-hint">{b.items.map((i) => titles.get(i.procedureId) ?? i.procedureId).join(ctx.locale === 'ja' ? '、' : ', ')}</p>
               <Button variant="secondary">{t('counter.add.bundle', { title: local(ctx, b.title) })}</Button>
@@ -196,7 +197,7 @@ function AddProcedures(props: { ctx: ViewContext; visitId: string; bundles: Bund
 function FinishForm(props: { ctx: ViewContext; view: VisitView }) {
   const { ctx, view } = props;
   const t = ctx.t;
-  const pending = view.forms.filter((f) => f.row.finish === null).map((f) => ({ form: f, submit: finishBlocker(f, 'submit', view.confirmation), print: finishBlocker(f, 'print', view.confirmation) }));
+  const pending = view.forms.filter((f) => f.row.finish === null).map((f) => ({ form: f, submit: finishBlocker(f, 'submit', view.confirmation, view.visit.resident_id !== null), print: finishBlocker(f, 'print', view.confirmation, view.visit.resident_id !== null) }));
   // A form that can be neither submitted nor printed is listed with the reason, not offered.
   const blocked = pending.filter((p) => p.print !== null);
   const ready = pending.filter((p) => p.print === null);

@@ -10,6 +10,8 @@
  *   resident on the register; validated by the forms engine (the same rules as online), channel
  *   `counter`, fee paid at the counter, audited with the identity check and the visit; the
  *   idempotency key makes a repeated press return the first application.
+ * - `atCounter(def)` / `counterPresets(def)`: a definition as it applies at the counter (collected
+ *   there and then; no delivery by post) and the answers the counter knows without asking.
  * - `applicationSummary(db, applicationId, lang)`: reference, procedure, applicant and the answers
  *   as labelled rows (for the counter's PDF). No access check: call it only for an application
  *   your caller may see (e.g. the one `submitOnBehalf` just returned).
@@ -28,6 +30,7 @@ import { canSubmitAtCounter } from './policy.ts';
 import { listPublished, procedureVersion, publishedProcedure } from './procedure-store.ts';
 
 export type { SubmitResult };
+export { atCounter, counterPresets } from './counter-variant.ts';
 
 export async function listPublishedProcedures(db: Kysely<PlatformTables>): Promise<{ id: string; version: number; definition: ProcedureDefinition }[]> {
   return listPublished(db);

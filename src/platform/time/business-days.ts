@@ -4,8 +4,8 @@
  * closure (12/29–1/3) do not count — what the resident's page promises with
  * 「土日祝日・年末年始を除く」.
  */
-import { isJapaneseHoliday } from '../../platform/time/japanese-holidays.ts';
-import { addDays, isoWeekday } from '../../platform/time/today.ts';
+import { isJapaneseHoliday } from './japanese-holidays.ts';
+import { addDays, isoWeekday } from './today.ts';
 
 export function isBusinessDay(date: string): boolean {
   if (isoWeekday(date) >= 6 || isJapaneseHoliday(date)) return false;
@@ -37,4 +37,15 @@ export function businessDaysBetween(from: string, to: string): number {
   let count = 0;
   for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isBusinessDay(date)) count++;
   return count;
+}
+
+/** The date `days` business days before `from` (the inverse of addBusinessDays: adding them back from it gives `from` again, on a business day). */
+export function subtractBusinessDays(from: string, days: number): string {
+  let date = from;
+  let left = days;
+  while (left > 0) {
+    date = addDays(date, -1);
+    if (isBusinessDay(date)) left--;
+  }
+  return date;
 }

@@ -1,0 +1,39 @@
+/**
+ * A definition as it applies at the no-writing counter (A9). Online, a certificate is
+ * sent by post or collected on a later day; at the counter it is handed over there
+ * and then. So, at the counter only: the delivery choice (`receiveMethod`) offers only
+ * collection at the counter, and the collection day (`pickupDate`) may be today.
+ * The counter's screen and the submission of a counter application (channel
+ * `counter`) both validate against this variant, so what the clerk may enter is what
+ * the department receives. The online definition is never changed. Pure.
+ */
+import type { Answers, Field, ProcedureDefinition } from '../../engines/forms/index.ts';
+
+/** The answer that says how a certificate is delivered, in every definition whose `delivery` offers more than one way. */
+export const DELIVERY_FIELD = 'receiveMethod';
+/** The day the certificate is collected, in every certificate definition that offers collection. */
+export const PICKUP_FIELD = 'pickupDate';
+
+function fieldAtCounter(def: ProcedureDefinition, field: Field): Field {
+  if (field.id === DELIVERY_FIELD && (field.type === 'radios' || field.type === 'select') && (def.delivery ?? []).includes('counter')) {
+    const options = field.options.filter((o) => o.value === 'counter');
+    return options.length ? { ...field, options } : field;
+  }
+  if (field.id === PICKUP_FIELD && field.type === 'date') return { ...field, min: 'today' };
+  return field;
+}
+
+export function atCounter(def: ProcedureDefinition): ProcedureDefinition {
+  return { ...def, pages: def.pages.map((page) => ({ ...page, fields: page.fields.map((f) => fieldAtCounter(def, f)) })) };
+}
+
+/** What the counter knows without asking: collected here, today (only for fields the definition has). */
+export function counterPresets(def: ProcedureDefinition, today: string): Answers {
+  const variant = atCounter(def);
+  const fields = variant.pages.flatMap((p) => p.fields);
+  const out: Answers = {};
+  const delivery = fields.find((f) => f.id === DELIVERY_FIELD);
+  if (delivery && (delivery.type === 'radios' || delivery.type === 'select') && delivery.options.length === 1 && delivery.options[0]!.value === 'counter') out[DELIVERY_FIELD] = 'counter';
+  if (fields.some((f) => f.id === PICKUP_FIELD && f.type === 'date')) out[PICKUP_FIELD] = today;
+  return out;
+}
