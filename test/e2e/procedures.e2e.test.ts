@@ -9,6 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { addDays, todayInJapan } from '../../src/platform/time/today.ts';
 import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
 let s: Served;
@@ -70,11 +71,14 @@ async function journey(page: Page, accountIndex: number, check: boolean): Promis
   await page.locator('#purpose').selectOption('passport');
   await page.getByRole('button', { name: '次へ進む', exact: true }).last().click();
 
-  // Page 3: by post to the registered address (the representative's page is skipped)
+  // Page 3: collected in person at the Esashi branch in three days, paid there
+  // (by post needs online payment: 郵送 and pay-at-counter are refused together)
   await page.waitForURL(/\/pages\/receive$/);
   await a11y();
-  await page.getByLabel('郵送').check();
-  await page.getByLabel('住民登録の住所').check();
+  await page.getByLabel('窓口で受け取る').check();
+  await page.locator('#counter').selectOption('esashi');
+  await page.locator('#pickupDate').fill(addDays(todayInJapan(), 3));
+  await page.getByLabel('本人', { exact: true }).check();
   await page.getByRole('button', { name: '次へ進む', exact: true }).last().click();
 
   // Page 4: the declaration

@@ -134,10 +134,10 @@ export async function registerProceduresApi(app: FastifyInstance, platform: Plat
     {
       schema: {
         tags: ['procedures'],
-        summary: '完成した申請を1回で送る（ログイン中の住民。Idempotency-Key 必須。同じキーの再送は最初の申請を返す）',
+        summary: '完成した申請を1回で送る（ログイン中の住民。Idempotency-Key 必須。同じキー・同じ内容の再送は最初の申請を返し、同じキーで別の内容を送ると 409）',
         headers: IdempotencyHeaders,
         body: SubmitJson,
-        response: { 201: SubmittedJson, 200: SubmittedJson, 400: ErrorJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
+        response: { 201: SubmittedJson, 200: SubmittedJson, 400: ErrorJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson },
       },
     },
     async (request, reply) => {
@@ -159,6 +159,7 @@ export async function registerProceduresApi(app: FastifyInstance, platform: Plat
         paymentMethod: body.paymentMethod ?? null,
         onlinePaymentAvailable: platform.payments.available,
         channel: 'online',
+        sameRequestOnly: true,
         requestId: request.id,
       });
       return reply.status(result.repeated ? 200 : 201).send(result);

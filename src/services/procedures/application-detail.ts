@@ -14,6 +14,7 @@ import { eventsOf, filesOf } from './application-queries.ts';
 import { definitionOf, ownApplication } from './application-service.ts';
 import { canTransition } from './application-states.ts';
 import type { ApplicationView } from './application-views.tsx';
+import { locationsOf } from './location-map-views.tsx';
 import { labelOfName, pageOfField } from './page-flow.ts';
 import { proceduresDb } from './tables.ts';
 
@@ -45,6 +46,7 @@ export async function applicationView(platform: Platform, resident: ResidentActo
         ? (flagged[0]?.href ?? `${base}/check`)
         : null;
   const paidAt = row.fee_yen > 0 ? await paidAtOf(platform, row) : null;
+  const sections = row.status === 'draft' ? [] : summarise(def, row.answers, options.locale);
   return {
     def,
     view: {
@@ -62,7 +64,8 @@ export async function applicationView(platform: Platform, resident: ResidentActo
       flagged,
       returnMessage: lastReturn?.message ?? '',
       timeline: events.map((e) => ({ at: e.at, kind: e.kind, message: e.message, fields: e.fields, byCounter: e.kind === 'submitted' && e.actor_type === 'staff' })),
-      sections: row.status === 'draft' ? [] : summarise(def, row.answers, options.locale),
+      sections,
+      locations: locationsOf(sections, row.answers),
       files: files.map((f) => ({ id: f.id, name: f.original_name, size: f.size })),
       canWithdraw: canTransition('withdraw', row.status),
       email: emailOfAnswers(def, row.answers),

@@ -15,15 +15,16 @@ import { DomainError, notFound, type FieldError } from '../../platform/http/erro
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { todayInJapan } from '../../platform/time/today.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { feeYen, firstPageId, normaliseAnswers, prefill, type Answers, type FieldError as FormFieldError, type ProcedureDefinition } from '../../engines/forms/index.ts';
+import { canonicalJson, feeYen, firstPageId, normaliseAnswers, prefill, type Answers, type FieldError as FormFieldError, type ProcedureDefinition } from '../../engines/forms/index.ts';
 import { applicationById, applicationByIdempotencyKey, insertEvent, nextReference, type ApplicationRow } from './application-queries.ts';
 import { applyTransition, notAllowed } from './application-transitions.ts';
 import { enqueueNotice } from './application-notices.ts';
-import { addBusinessDays, businessDaysBetween } from './business-days.ts';
+import { addBusinessDays, businessDaysBetween } from '../../platform/time/business-days.ts';
 import { isOwnApplication } from './policy.ts';
 import { procedureVersion, publishedProcedure } from './procedure-store.ts';
 import { applicantOf, prefillFactsFor } from './prefill-facts.ts';
 import { createMovingTasks } from './moving-one-stop.ts';
+import { atCounter, DELIVERY_FIELD } from './counter-variant.ts';
 import { refundExcess } from './application-payment.ts';
 import type { Payments } from '../../platform/payments/payments.ts';
 import { proceduresDb, type PaymentMethod, type ProceduresDb } from './tables.ts';
@@ -144,13 +145,32 @@ export function incomplete(errors: FormFieldError[]) {
   return new DomainError('incomplete', 400, 'procedures.error.incomplete', {}, asFieldErrors(errors));
 }
 
-/** How the fee is paid: must be one the definition offers (online only while a payment provider is configured). */
-export function checkPaymentMethod(def: ProcedureDefinition, fee: number, method: PaymentMethod | null, onlineAvailable: boolean): PaymentMethod | null {
+export { DELIVERY_FIELD };
+
+/** Sent by post: the resident never comes to a counter, so paying there is impossible. */
+export function deliveredByPost(def: ProcedureDefinition, answers: Answers): boolean {
+  return (def.delivery ?? []).includes('mail') && answers[DELIVERY_FIELD] === 'mail';
+}
+
+/** The payment methods the check page may offer for these answers (online only while a payment provider is configured; never the counter for post). */
+export function paymentOptionsFor(def: ProcedureDefinition, answers: Answers, onlineAvailable: boolean): PaymentMethod[] {
+  const byPost = deliveredByPost(def, answers);
+  return (def.payment ?? []).filter((p): p is PaymentMethod => (p === 'online' && onlineAvailable) || (p === 'counter' && !byPost));
+}
+
+const paymentError = (messageKey: string) => new DomainError('invalid_input', 400, messageKey, {}, [{ field: 'paymentMethod', messageKey }]);
+
+/** How the fee is paid: one of `paymentOptionsFor`; a certificate sent by post cannot be paid at the counter. */
+export function checkPaymentMethod(def: ProcedureDefinition, fee: number, method: PaymentMethod | null, onlineAvailable: boolean, answers: Answers = {}): PaymentMethod | null {
   if (fee <= 0) return null;
-  const offered = (def.payment ?? []).filter((p): p is PaymentMethod => (p === 'online' && onlineAvailable) || p === 'counter');
+  const offered = paymentOptionsFor(def, answers, onlineAvailable);
   if (method && offered.includes(method)) return method;
   if (!method && offered.length === 1) return offered[0]!;
-  throw new DomainError('invalid_input', 400, 'procedures.check.payment.required', {}, [{ field: 'paymentMethod', messageKey: 'procedures.check.payment.required' }]);
+  if (deliveredByPost(def, answers)) {
+    // Say why: the counter payment contradicts the post, and without online payment the post cannot be paid for at all.
+    throw paymentError(onlineAvailable ? 'procedures.check.payment.byPostNotCounter' : 'procedures.check.payment.byPostNeedsOnline');
+  }
+  throw paymentError('procedures.check.payment.required');
 }
 
 export interface SubmitResult {
@@ -183,7 +203,7 @@ export async function submitApplication(
       const { answers, errors } = finalAnswers(def, row.answers, today);
       if (errors.length) throw incomplete(errors);
       const fee = feeYen(def, answers);
-      const paymentMethod = checkPaymentMethod(def, fee, input.paymentMethod, input.onlinePaymentAvailable);
+      const paymentMethod = checkPaymentMethod(def, fee, input.paymentMethod, input.onlinePaymentAvailable, answers);
       const reference = await nextReference(trx, today.slice(0, 4));
       const applicant = applicantOf(def, answers, row.applicant_name);
       await applyTransition(trx, ctx.jobs, row, 'submit', resident, now, {
@@ -225,23 +245,26 @@ export async function submitComplete(
     paymentMethod: PaymentMethod | null;
     onlinePaymentAvailable: boolean;
     channel: 'online' | 'counter';
+    /** The JSON API: a key sent again with a different request is refused (409) instead of answered with the first. */
+    sameRequestOnly?: boolean;
     counter?: { identityCheck: string; counterVisitId: string | null };
     requestId?: string | null;
   },
 ): Promise<SubmitResult> {
   const pdb = proceduresDb(ctx.db);
   const existing = await applicationByIdempotencyKey(pdb, input.scopedKey);
-  if (existing?.reference) return { id: existing.id, reference: existing.reference, repeated: true };
+  if (existing?.reference) return repeatOf(ctx, existing, input);
   const procedure = await publishedProcedure(ctx.db, input.procedureId);
   if (!procedure) throw notFound();
-  const def = procedure.definition;
+  // At a counter the certificate is handed over there and then (counter-variant.ts): validated as the counter's screen was.
+  const def = input.channel === 'counter' ? atCounter(procedure.definition) : procedure.definition;
   if (input.actor.kind === 'resident') requireAssurance(input.actor, def);
   const now = ctx.now();
   const today = todayInJapan(now);
   const { answers, errors } = finalAnswers(def, input.answers, today);
   if (errors.length) throw incomplete(errors);
   const fee = feeYen(def, answers);
-  const paymentMethod = input.channel === 'counter' ? (fee > 0 ? 'counter' : null) : checkPaymentMethod(def, fee, input.paymentMethod, input.onlinePaymentAvailable);
+  const paymentMethod = input.channel === 'counter' ? (fee > 0 ? 'counter' : null) : checkPaymentMethod(def, fee, input.paymentMethod, input.onlinePaymentAvailable, answers);
   const applicant = applicantOf(def, answers, input.fallbackName);
   const actorAudit = auditActorOfAny(input.actor);
   try {
@@ -300,9 +323,32 @@ export async function submitComplete(
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's application.
     const winner = await applicationByIdempotencyKey(pdb, input.scopedKey);
-    if (winner?.reference) return { id: winner.id, reference: winner.reference, repeated: true };
+    if (winner?.reference) return repeatOf(ctx, winner, input);
     throw error;
   }
+}
+
+export const idempotencyKeyReused = () =>
+  new DomainError('idempotency_key_reused', 409, 'procedures.api.error.idempotencyKeyReused', {}, [{ field: 'Idempotency-Key', messageKey: 'procedures.api.error.idempotencyKeyReused' }]);
+
+/**
+ * A repeat of a submission already made answers with that application, but only when
+ * it is the same request: a key sent again with other answers (a client reusing keys)
+ * would otherwise silently drop the new application. Compared as the first was stored:
+ * the answers normalised by the application's own version, the procedure and the
+ * payment method asked for.
+ */
+async function repeatOf(ctx: ProceduresCtx, existing: ApplicationRow, input: { procedureId: string; answers: Answers; paymentMethod: PaymentMethod | null; sameRequestOnly?: boolean }): Promise<SubmitResult> {
+  if (input.sameRequestOnly && !(await sameSubmission(ctx, existing, input))) throw idempotencyKeyReused();
+  return { id: existing.id, reference: existing.reference!, repeated: true };
+}
+
+async function sameSubmission(ctx: ProceduresCtx, existing: ApplicationRow, input: { procedureId: string; answers: Answers; paymentMethod: PaymentMethod | null }): Promise<boolean> {
+  if (existing.procedure_id !== input.procedureId) return false;
+  if (input.paymentMethod !== null && input.paymentMethod !== existing.payment_method) return false;
+  const def = await definitionOf(ctx.db, existing);
+  const { answers, errors } = finalAnswers(def, input.answers, todayInJapan(ctx.now()));
+  return errors.length === 0 && canonicalJson(answers) === canonicalJson(existing.answers);
 }
 
 /**

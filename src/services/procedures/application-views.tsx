@@ -13,6 +13,7 @@ import type { ApplicationStatus } from './application-states.ts';
 import { dateTime, local, paren, proceduresCrumbs } from './catalogue-views.tsx';
 import { humanSize } from './field-inputs.tsx';
 import type { SummarySection } from './form-views.tsx';
+import { AnswerText, type LatLng } from './location-map-views.tsx';
 
 const TONES: Record<ApplicationStatus, TagTone> = {
   draft: 'neutral',
@@ -101,6 +102,8 @@ export interface ApplicationView {
   returnMessage: string;
   timeline: TimelineEntry[];
   sections: SummarySection[];
+  /** Location answers by row field id: shown with a link to the map. */
+  locations: Map<string, LatLng>;
   files: { id: string; name: string; size: number }[];
   canWithdraw: boolean;
   email: string | null;
@@ -229,7 +232,7 @@ export function ApplicationPage({ ctx, def, app, balance = null }: { ctx: ViewCo
           {app.sections.map((section) => (
             <section aria-labelledby={`answers-${section.pageId}`}>
               <h3 id={`answers-${section.pageId}`}>{section.title}</h3>
-              <SummaryList items={section.rows.map((r) => ({ key: r.label, value: r.display || t('procedures.check.empty') }))} />
+              <SummaryList items={section.rows.map((r) => ({ key: r.label, value: r.display ? <AnswerText ctx={ctx} display={r.display} at={app.locations.get(r.fieldId)} /> : t('procedures.check.empty') }))} />
             </section>
           ))}
         </>

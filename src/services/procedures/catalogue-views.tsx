@@ -10,6 +10,7 @@ import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { formatDateEn, formatDateJa } from '../../platform/text/wareki.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import type { PublishedProcedure } from './procedure-store.ts';
+import { typeNames } from './field-inputs.tsx';
 import { CATEGORIES, LIFE_EVENTS } from './procedure-search.ts';
 
 export type Department = { ja: string; en: string };
@@ -153,7 +154,7 @@ function needs(ctx: ViewContext, def: ProcedureDefinition): string[] {
   const files = def.pages.flatMap((p) => p.fields.flatMap((f) => (f.type === 'group' ? (f.fields ?? []) : [f]))).filter((f) => f.type === 'file');
   return [
     def.assurance === 'card' ? t('procedures.about.need.card') : t('procedures.about.need.login'),
-    ...files.map((f) => t('procedures.about.need.file', { label: local(ctx, f.label) })),
+    ...files.map((f) => t('procedures.about.need.file', { label: local(ctx, f.label), types: f.type === 'file' ? typeNames(f.accept, ctx.locale) : '' })),
     ...(def.fee ? [t('procedures.about.need.fee')] : []),
   ];
 }

@@ -17,7 +17,7 @@ import { applyTransition } from './application-transitions.ts';
 import { applicationRow, publishAsAdmin, startProceduresApp, testDefinition } from './procedures-test-kit.ts';
 import { applicationSummary, prefillFactsFor, submitOnBehalf } from './public-api.ts';
 import { proceduresDb } from './tables.ts';
-import { addBusinessDays, businessDaysBetween } from './business-days.ts';
+import { addBusinessDays, businessDaysBetween } from '../../platform/time/business-days.ts';
 import { todayInJapan } from '../../platform/time/today.ts';
 
 let app: TestApp;
@@ -161,4 +161,28 @@ test('counter entry (public API): validated, audited, idempotent, and on the res
   const page = await card.get(`/procedures/applications/${first.applicationId}`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /窓口で申請しました/);
+});
+
+test('住民票の写し by post (郵送) cannot be paid at the counter: only online is offered, and a counter payment is refused saying why', async () => {
+  const { readCatalogue } = await import('./catalogue/index.ts');
+  const { checkPaymentMethod, paymentOptionsFor } = await import('./application-service.ts');
+  const { DomainError } = await import('../../platform/http/errors.ts');
+  for (const def of readCatalogue().filter((d) => (d.delivery ?? []).includes('mail') && d.fee)) {
+    assert.deepEqual(paymentOptionsFor(def, { receiveMethod: 'mail' }, true), ['online'], def.id);
+    assert.deepEqual(paymentOptionsFor(def, { receiveMethod: 'counter' }, true), ['online', 'counter'], def.id);
+  }
+  const juminhyo = readCatalogue().find((d) => d.id === 'juminhyo-copy')!;
+  const refused = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      assert.ok(error instanceof DomainError);
+      return error.fields.map((f) => `${f.field}:${f.messageKey}`);
+    }
+    assert.fail('accepted');
+  };
+  assert.deepEqual(refused(() => checkPaymentMethod(juminhyo, 300, 'counter', true, { receiveMethod: 'mail' })), ['paymentMethod:procedures.check.payment.byPostNotCounter']);
+  assert.deepEqual(refused(() => checkPaymentMethod(juminhyo, 300, null, false, { receiveMethod: 'mail' })), ['paymentMethod:procedures.check.payment.byPostNeedsOnline']);
+  assert.equal(checkPaymentMethod(juminhyo, 300, null, true, { receiveMethod: 'mail' }), 'online', 'the only method left is chosen');
+  assert.equal(checkPaymentMethod(juminhyo, 300, 'counter', true, { receiveMethod: 'counter' }), 'counter', 'collected at a counter, paid there');
 });

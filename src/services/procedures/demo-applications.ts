@@ -2,8 +2,8 @@
  * Demo applications (DEMO_DATA only) so that every department's inbox has work in it:
  * a few procedures per department, made for the demo login residents (so they also
  * appear on those residents' my page), in several states — received, under review,
- * returned for correction, resubmitted, decided, withdrawn — with due dates spread
- * around today. Answers come from the register plus plain filler for each field
+ * returned for correction, decided — dated as if they came in over the last days, so
+ * their due dates follow from the procedure's 標準処理期間 (at most one overdue example). Answers come from the register plus plain filler for each field
  * type; an answer set the engine would not accept is skipped, never stored.
  */
 import type { Kysely } from 'kysely';
@@ -12,11 +12,12 @@ import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import type { SniffedType } from '../../platform/files/sniff-type.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadStaffActor } from '../../platform/staff/staff-accounts.ts';
-import { todayInJapan } from '../../platform/time/today.ts';
+import { japanInstant, todayInJapan } from '../../platform/time/today.ts';
 import { prefill, type Answers, type Field, type ProcedureDefinition, type ScalarField } from '../../engines/forms/index.ts';
 import { resolveDateBound } from '../../engines/forms/relative-dates.ts';
 import { applicationById } from './application-queries.ts';
-import { finalAnswers, submitComplete, type ProceduresCtx } from './application-service.ts';
+import { DELIVERY_FIELD, finalAnswers, paymentOptionsFor, submitComplete, type ProceduresCtx } from './application-service.ts';
+import { addBusinessDays, subtractBusinessDays } from '../../platform/time/business-days.ts';
 import type { TransitionName } from './application-states.ts';
 import { applyTransition } from './application-transitions.ts';
 import { listPublished } from './procedure-store.ts';
@@ -95,17 +96,44 @@ async function demoAnswers(def: ProcedureDefinition, base: Answers, today: strin
   return answers;
 }
 
+/**
+ * How long ago a demo application came in, in business days, given its procedure's
+ * 標準処理期間: new ones today or yesterday, most in mid-course, a few due on the next
+ * business day, and (once in the whole demo) one two days overdue as an example.
+ */
+type Age = 'today' | 'yesterday' | 'midway' | 'nearDue' | 'overdue';
+const AGE_DAYS: Record<Age, (processingDays: number) => number> = {
+  today: () => 0,
+  yesterday: () => 1,
+  midway: (days) => Math.floor(days / 2),
+  nearDue: (days) => Math.max(0, days - 1),
+  overdue: (days) => days + 2,
+};
+
 /** Which procedures (first published of each department) and what happens to them. */
-const STORIES: { transitions: TransitionName[]; message?: string; dueShift?: number }[] = [
-  { transitions: [] },
-  { transitions: ['start_review'] },
-  { transitions: ['start_review', 'return'], message: '添付の書類が読み取れません。もう一度、鮮明な写真またはPDFを添付してください。' },
-  { transitions: [] },
-  { transitions: ['start_review', 'approve'] },
-  { transitions: ['start_review', 'return'], message: '連絡先の電話番号をご確認ください。' },
-  { transitions: ['start_review'] },
-  { transitions: ['reject'], message: '対象となる要件を満たしていないため、却下します。詳しくは担当課までお問い合わせください。' },
+const STORIES: { transitions: TransitionName[]; message?: string; age: Age }[] = [
+  { transitions: [], age: 'today' },
+  { transitions: ['start_review'], age: 'nearDue' },
+  { transitions: ['start_review', 'return'], message: '添付の書類が読み取れません。もう一度、鮮明な写真またはPDFを添付してください。', age: 'midway' },
+  { transitions: [], age: 'yesterday' },
+  { transitions: ['start_review', 'approve'], age: 'midway' },
+  { transitions: ['start_review', 'return'], message: '連絡先の電話番号をご確認ください。', age: 'midway' },
+  { transitions: ['start_review'], age: 'overdue' },
+  { transitions: ['reject'], message: '対象となる要件を満たしていないため、却下します。詳しくは担当課までお問い合わせください。', age: 'midway' },
 ];
+
+/** The day a demo application was submitted and its due date; `overdueLeft` false turns a second overdue example into one due soon. */
+export function demoSchedule(age: Age, today: string, processingDays: number, overdueLeft: boolean): { submittedOn: string; dueDate: string } {
+  const days = AGE_DAYS[age === 'overdue' && !overdueLeft ? 'nearDue' : age](processingDays);
+  const submittedOn = subtractBusinessDays(today, days);
+  return { submittedOn, dueDate: addBusinessDays(submittedOn, processingDays) };
+}
+
+/** Demo applications collect at a counter when the procedure offers it, so they need no online payment (post is paid online only). */
+function demoDelivery(def: ProcedureDefinition): Answers {
+  const field = def.pages.flatMap((p) => p.fields).find((f) => f.id === DELIVERY_FIELD);
+  return field && (field.type === 'radios' || field.type === 'select') && field.options.some((o) => o.value === 'counter') ? { [DELIVERY_FIELD]: 'counter' } : {};
+}
 
 async function staffOf(db: Kysely<PlatformTables>, department: string): Promise<StaffActor | null> {
   const row = await db.selectFrom('staff_roles').select('staff_id').where('department_code', '=', department).where('role', 'in', ['clerk', 'manager']).orderBy('role').limit(1).executeTakeFirst();
@@ -136,6 +164,7 @@ export async function seedDemoApplications(platform: Platform): Promise<number> 
   }
   let made = 0;
   let n = 0;
+  let overdueUsed = false;
   for (const defs of byDepartment.values()) {
     for (const def of defs) {
       const residentId = residentIds[n % residentIds.length]!;
@@ -151,7 +180,7 @@ export async function seedDemoApplications(platform: Platform): Promise<number> 
         stored.push({ fieldId, fileId: saved.id });
         return answer;
       };
-      const answers = await demoAnswers(def, prefill(def, facts), today, file);
+      const answers = await demoAnswers(def, { ...prefill(def, facts), ...demoDelivery(def) }, today, file);
       if (finalAnswers(def, answers, today).errors.length) {
         platform.log.debug({ procedure: def.id, errors: finalAnswers(def, answers, today).errors.map((e) => e.fieldId + ':' + e.code) }, 'demo application skipped: filler answers not accepted');
         continue;
@@ -164,7 +193,7 @@ export async function seedDemoApplications(platform: Platform): Promise<number> 
         procedureId: def.id,
         answers,
         scopedKey: `demo:${def.id}:${residentId}`,
-        paymentMethod: 'counter',
+        paymentMethod: paymentOptionsFor(def, answers, false)[0] ?? null,
         onlinePaymentAvailable: false,
         channel: 'online',
       });
@@ -181,8 +210,12 @@ export async function seedDemoApplications(platform: Platform): Promise<number> 
           });
         }
       }
-      // Spread the due dates so the inbox has overdue, due-today and later work.
-      await pdb.updateTable('applications').set({ due_date: resolveDateBound(`today${(n % 5) - 2 >= 0 ? '+' : '-'}${Math.abs((n % 5) - 2)}d`, today) }).where('id', '=', submitted.id).execute();
+      // Dated as if it came in then: the inbox shows new, in-course and nearly due work, and one overdue example.
+      const { submittedOn, dueDate } = demoSchedule(story.age, today, def.processingDays, !overdueUsed);
+      if (story.age === 'overdue') overdueUsed = true;
+      const submittedAt = submittedOn === today ? platform.now() : japanInstant(submittedOn, 9 * 3600 + n * 600);
+      await pdb.updateTable('applications').set({ due_date: dueDate, submitted_at: submittedAt, created_at: submittedAt }).where('id', '=', submitted.id).execute();
+      await pdb.updateTable('application_events').set({ at: submittedAt }).where('application_id', '=', submitted.id).where('kind', '=', 'submitted').execute();
       made++;
     }
   }

@@ -8,6 +8,7 @@ import { formatBytes, formatFileTypes, type Answers, type Field, type FileAnswer
 import { Checkboxes, DateInput, FileInput, Radios, Select, Textarea, TextInput } from '../../platform/ui/components/form-fields.tsx';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { local } from './catalogue-views.tsx';
+import { LocationInput, type MapTiles } from './location-map-views.tsx';
 
 export interface FieldRenderContext {
   ctx: ViewContext;
@@ -19,6 +20,8 @@ export interface FieldRenderContext {
   conditional: Set<string>;
   /** Postal fields followed by an address field on the page: they get a button that fills the address. */
   postalLookup: Set<string>;
+  /** The tile server for location questions' maps. */
+  tiles: MapTiles;
 }
 
 const rawValue = (raw: RawForm, name: string): string => {
@@ -111,12 +114,16 @@ export function FieldInput(props: { r: FieldRenderContext; field: Field; name: s
     }
     case 'location':
       return (
-        <fieldset class="fieldset">
-          <legend class="field-label">{label}</legend>
-          <p class="field-hint">{hintOf(r, field, t('procedures.field.location.hint'))}</p>
-          <TextInput name={`${name}.lat`} label={t('procedures.field.location.lat')} value={rawValue(r.raw, `${name}.lat`)} error={r.errors[`${name}.lat`] ?? r.errors[name] ?? null} inputmode="numeric" width="medium" />
-          <TextInput name={`${name}.lng`} label={t('procedures.field.location.lng')} value={rawValue(r.raw, `${name}.lng`)} error={r.errors[`${name}.lng`] ?? null} inputmode="numeric" width="medium" />
-        </fieldset>
+        <LocationInput
+          ctx={r.ctx}
+          name={name}
+          label={label}
+          hint={hintOf(r, field, t('procedures.field.location.hint'))}
+          required={Boolean(field.required)}
+          values={{ lat: rawValue(r.raw, `${name}.lat`), lng: rawValue(r.raw, `${name}.lng`) }}
+          errors={{ lat: r.errors[`${name}.lat`] ?? r.errors[name] ?? null, lng: r.errors[`${name}.lng`] ?? null }}
+          tiles={r.tiles}
+        />
       );
     case 'group':
       return <GroupInput r={r} field={field} />;

@@ -123,6 +123,14 @@ test('POST /api/procedure-applications twice with one Idempotency-Key makes one 
   assert.deepEqual([first.statusCode, second.statusCode].sort(), [200, 201]);
   assert.equal(first.json().id, second.json().id);
   assert.equal(first.json().reference, second.json().reference);
+  // The same key and body again replays the first answer; the same key with another body is a 409 naming the header.
+  const replay = await send('api-key-0001', answers);
+  assert.deepEqual([replay.statusCode, replay.json().id, replay.json().reference], [200, first.json().id, first.json().reference]);
+  const reused = await send('api-key-0001', { ...answers, copies: 3 });
+  assert.equal(reused.statusCode, 409, reused.body);
+  assert.equal(reused.json().error.code, 'idempotency_key_reused');
+  assert.match(reused.json().error.message, /Idempotency-Key/);
+  assert.deepEqual((reused.json().error.fields as { field: string }[]).map((f) => f.field), ['Idempotency-Key']);
   const rows = await proceduresDb(app.db.kysely).selectFrom('applications').selectAll().where('id', '=', first.json().id).execute();
   assert.equal(rows.length, 1);
   assert.match(String(rows[0]!.answers.kana), /^オウシュウ.?ロクロウ$/, 'kana normalised to katakana');

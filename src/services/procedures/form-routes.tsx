@@ -7,12 +7,12 @@
  */
 import crypto from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResidentActor } from '../../platform/access/actor.ts';
 import { requireResident } from '../../platform/access/require-access.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { cookieOptions, viewContext } from '../../platform/http/request-context.ts';
+import { cookieOptions, CSRF_COOKIE, viewContext } from '../../platform/http/request-context.ts';
 import { sniffType, type SniffedType } from '../../platform/files/sniff-type.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { todayInJapan } from '../../platform/time/today.ts';
@@ -34,17 +34,21 @@ import {
   type FieldError as FormFieldError,
   type FileAnswer,
   type FileUploadError,
+  type Page as FormPage,
   type ProcedureDefinition,
   type RawForm,
 } from '../../engines/forms/index.ts';
 import { applicationById } from './application-queries.ts';
-import { definitionOf, EDITABLE_STATUSES, finalAnswers, ownApplication, resubmitApplication, saveAnswers, startApplication, submitApplication, type ProceduresCtx } from './application-service.ts';
+import { definitionOf, deliveredByPost, EDITABLE_STATUSES, finalAnswers, ownApplication, paymentOptionsFor, resubmitApplication, saveAnswers, startApplication, submitApplication, type ProceduresCtx } from './application-service.ts';
 import { CardRequiredPage, local } from './catalogue-views.tsx';
 import { CheckAnswersPage, QuestionPage } from './form-views.tsx';
 import { fieldByName, fieldsToShow, findPage, mergePageAnswers, pageOfField, readPostedPage, shiftGroupRaw, type Upload } from './page-flow.ts';
-import { PENDING_COOKIE, PENDING_MINUTES, stashPost, takePost } from './pending-posts.ts';
+import { registerLocationAssets } from './location-assets.ts';
+import { locationsOf, type MapTiles } from './location-map-views.tsx';
+import { PENDING_COOKIE, PENDING_MINUTES, stashPost, takePost, type PendingPost } from './pending-posts.ts';
+import { needsPrefill, prefillFactsFor, prefillUnanswered } from './prefill-facts.ts';
 import { publishedProcedure } from './procedure-store.ts';
-import { proceduresDb } from './tables.ts';
+import { proceduresDb, type PaymentMethod } from './tables.ts';
 
 const ProcedureParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 const AppParams = Type.Object({ appId: Type.String({ maxLength: 64 }) });
@@ -69,6 +73,8 @@ function firstProblemPage(def: ProcedureDefinition, answers: Answers, today: str
 export async function registerFormRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const ctx: ProceduresCtx = { db: platform.db.kysely, jobs: platform.jobs, now: platform.now, payments: platform.payments };
   const db = platform.db.kysely;
+  const tiles: MapTiles = { url: platform.config.mapTileUrl, attribution: platform.config.mapTileAttribution };
+  registerLocationAssets(app);
 
   app.post('/procedures/:id/start', { schema: { params: ProcedureParams, hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -108,6 +114,7 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
         total={Math.max(pages.length, step)}
         fromCheck={input.fromCheck}
         notice={input.notice ?? null}
+        tiles={tiles}
       />,
       status,
     );
@@ -129,8 +136,19 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
     if (!page) return reply.callNotFound();
     if (!visiblePages(def, row.answers).some((p) => p.id === pageId)) return reply.redirect(pageHref(row.id, row.current_page_id ?? def.pages[0]!.id), 303);
     const fromCheck = (request.query as { from?: string }).from === 'check';
-    return showPage(request, reply, { applicationId: row.id, def, pageId, answers: row.answers, raw: toRawForm(def, pageId, row.answers), errors: [], fromCheck });
+    const answers = await withPrefill(resident, row, def, page);
+    return showPage(request, reply, { applicationId: row.id, def, pageId, answers, raw: toRawForm(def, pageId, answers), errors: [], fromCheck });
   });
+
+  /**
+   * A draft's answers with the register's suggestions for this page's unanswered fields,
+   * each time the page is shown (going back, logging in again). Only drafts: an
+   * application returned for correction keeps exactly what was sent.
+   */
+  async function withPrefill(resident: ResidentActor, row: { status: string; answers: Answers }, def: ProcedureDefinition, page: FormPage): Promise<Answers> {
+    if (row.status !== 'draft' || !needsPrefill(page, row.answers)) return row.answers;
+    return prefillUnanswered(def, page, row.answers, await prefillFactsFor(db, resident.residentId, resident.accountId));
+  }
 
   /** Stores this post's files (checked against the field's size and types) and tells the engine what came. */
   async function storeUploads(applicationId: string, def: ProcedureDefinition, pageId: string, uploads: Upload[]): Promise<Record<string, FileAnswer | FileUploadError>> {
@@ -142,8 +160,9 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
         files[upload.name] = { error: 'missing' };
         continue;
       }
-      if (upload.bytes.length > field.maxBytes) {
-        files[upload.name] = { error: 'too-large', limitBytes: field.maxBytes };
+      if (upload.truncated || upload.bytes.length > field.maxBytes) {
+        // A file cut off at the app's upload limit is only known to be bigger than that limit.
+        files[upload.name] = { error: 'too-large', limitBytes: Math.min(field.maxBytes, platform.config.uploadMaxBytes) };
         continue;
       }
       const type = sniffType(upload.bytes, upload.filename);
@@ -162,7 +181,7 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
    * One posted page: read it with the engine, save what is valid, then go where the
    * button pressed says (continue, back, save for later, add or remove a group item).
    */
-  async function handlePagePost(request: FastifyRequest, reply: FastifyReply, resident: ResidentActor, applicationId: string, pageId: string, posted: { raw: RawForm; uploads: Upload[]; action: string; returnTo: string | null }, notice: { kind: 'info' | 'success' | 'warning'; text: string } | null = null) {
+  async function handlePagePost(request: FastifyRequest, reply: FastifyReply, resident: ResidentActor, applicationId: string, pageId: string, posted: { raw: RawForm; uploads: Upload[]; action: string; returnTo: string | null }) {
     const { row, def, editable } = await editableDraft(resident, applicationId);
     if (!editable) return reply.redirect(appBase(row.id), 303);
     const page = findPage(def, pageId);
@@ -170,7 +189,7 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
     const today = todayInJapan(ctx.now());
     const files = await storeUploads(row.id, def, pageId, posted.uploads);
     const read = readPage(def, pageId, posted.raw, { today, files, answers: row.answers });
-    let answers = mergePageAnswers(row.answers, page, read.answers);
+    let answers = mergePageAnswers(def, row.answers, page, read.answers);
     const fromCheck = posted.returnTo === 'check';
     const save = (resumeAt: string | null) => saveAnswers(ctx, resident, row.id, answers, resumeAt, { requestId: request.id });
     // Typed values that were not accepted stay in the form; the files just stored are shown as chosen.
@@ -188,7 +207,7 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
         }
       }
       await save(pageId);
-      return showPage(request, reply, { applicationId: row.id, def, pageId, answers, raw, errors: [], fromCheck, notice });
+      return showPage(request, reply, { applicationId: row.id, def, pageId, answers, raw, errors: [], fromCheck });
     }
     if (verb === 'postal' && groupId) {
       // 郵便番号から住所を入力, without JavaScript: fill the address that follows the postal code.
@@ -220,18 +239,19 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
     // continue
     if (read.errors.length) {
       await save(pageId);
-      return showPage(request, reply, { applicationId: row.id, def, pageId, answers, raw: keepTyped(posted.raw), errors: read.errors, fromCheck, notice }, 400);
+      return showPage(request, reply, { applicationId: row.id, def, pageId, answers, raw: keepTyped(posted.raw), errors: read.errors, fromCheck }, 400);
     }
     const next = fromCheck ? firstProblemPage(def, answers, today) : nextPageId(def, answers, pageId);
     await save(next);
-    if (notice) setFlash(reply, notice.kind, notice.kind === 'warning' ? 'procedures.page.restoredFilesLost' : 'procedures.page.restored');
     return reply.redirect(next ? pageHref(row.id, next, fromCheck) : `${appBase(row.id)}/check`, 303);
   }
 
   /**
-   * A file over the app's upload limit (UPLOAD_MAX_BYTES) stops the request before our handler
-   * runs: show the page again from the saved draft, each file question saying its limit,
-   * instead of a bare error page. Anything else goes on to the app's error handler.
+   * A request the multipart parser stopped before our handler ran (more files or fields
+   * than it takes; a file over the upload limit no longer stops it, see the route's
+   * multipartOptions): show the page again with what was typed before the parser
+   * stopped (over the saved draft), each file question saying its limit, instead of
+   * a bare error page. Anything else goes on to the app's error handler.
    */
   async function tooLargeUpload(error: Error & { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
     const tooLarge = error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413;
@@ -246,10 +266,18 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
       const text = (lang: 'ja' | 'en') => translator(lang)('procedures.field.file.tooLarge', { label: f.label[lang], limit: formatBytes(Math.min(limit, f.maxBytes))[lang] });
       return [{ fieldId: f.id, code: 'file-too-large', message: { ja: text('ja'), en: text('en') } }];
     });
-    return showPage(request, reply, { applicationId: row.id, def, pageId, answers: row.answers, raw: toRawForm(def, pageId, row.answers), errors, fromCheck: false }, 413);
+    const typed = sameSiteForm(request) ? (await readPostedPage(textFieldsOf(request.body))).raw : {};
+    return showPage(request, reply, { applicationId: row.id, def, pageId, answers: row.answers, raw: { ...toRawForm(def, pageId, row.answers), ...typed }, errors, fromCheck: false }, 413);
   }
 
-  app.post('/procedures/applications/:appId/pages/:pageId', { schema: { params: PageParams, hide: true }, errorHandler: tooLargeUpload }, async (request, reply) => {
+  // A file over UPLOAD_MAX_BYTES is cut off there (file.truncated) instead of failing the
+  // whole request, so the rest of the form still arrives and the page comes back as typed.
+  // (@fastify/multipart reads throwFileSizeLimit from these per-route options too; its
+  // types list only busboy's, hence the separate object.)
+  const keepParsing = { throwFileSizeLimit: false, limits: { fileSize: platform.config.uploadMaxBytes } };
+  const pagePostConfig: FastifyContextConfig = { multipartOptions: keepParsing };
+
+  app.post('/procedures/applications/:appId/pages/:pageId', { schema: { params: PageParams, hide: true }, config: pagePostConfig, errorHandler: tooLargeUpload }, async (request, reply) => {
     const { appId, pageId } = request.params as { appId: string; pageId: string };
     const posted = await readPostedPage(request.body);
     if (!request.resident) {
@@ -262,6 +290,26 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
     return handlePagePost(request, reply, request.resident, appId, pageId, posted);
   });
 
+  /**
+   * The page kept when the login expired, after logging in again: what was posted is
+   * saved (the valid answers, as any post of the page would) and the same page is shown
+   * with it, whichever button was pressed, so the resident sees where they were and goes
+   * on themselves. Only mistakes in what they typed are shown, never "required" for
+   * questions they had not reached.
+   */
+  async function replayPendingPost(request: FastifyRequest, reply: FastifyReply, resident: ResidentActor, pending: PendingPost) {
+    const { row, def, editable } = await editableDraft(resident, pending.applicationId);
+    const page = findPage(def, pending.pageId);
+    if (!editable || !page) return reply.redirect(appBase(row.id), 303);
+    const { action: _action, returnTo, ...raw } = pending.form;
+    const read = readPage(def, page.id, raw, { today: todayInJapan(ctx.now()), files: {}, answers: row.answers });
+    const answers = mergePageAnswers(def, row.answers, page, read.answers);
+    await saveAnswers(ctx, resident, row.id, answers, page.id, { requestId: request.id });
+    const errors = read.errors.filter((e) => typedSomething(raw, e.fieldId));
+    const notice = pending.hadFiles ? { kind: 'warning' as const, text: request.t('procedures.page.restoredFilesLost') } : { kind: 'success' as const, text: request.t('procedures.page.restored') };
+    return showPage(request, reply, { applicationId: row.id, def, pageId: page.id, answers, raw, errors, fromCheck: returnTo === 'check', notice }, errors.length ? 400 : 200);
+  }
+
   app.get('/procedures/pending', { schema: { hide: true } }, async (request, reply) => {
     const resident = requireResident(request.resident);
     const pending = await takePost(db, request.cookies[PENDING_COOKIE], ctx.now());
@@ -270,9 +318,7 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
     const row = await applicationById(db, pending.applicationId);
     // Someone else's draft (another person logged in on this browser): the kept page is dropped.
     if (!row || row.resident_account_id !== resident.accountId) return reply.redirect('/procedures/applications', 303);
-    const { action, returnTo, ...raw } = pending.form;
-    const notice = pending.hadFiles ? { kind: 'warning' as const, text: request.t('procedures.page.restoredFilesLost') } : { kind: 'success' as const, text: request.t('procedures.page.restored') };
-    return handlePagePost(request, reply, resident, row.id, pending.pageId, { raw, uploads: [], action: typeof action === 'string' ? action : 'continue', returnTo: returnTo === 'check' ? 'check' : null }, notice);
+    return replayPendingPost(request, reply, resident, pending);
   });
 
   async function showCheck(request: FastifyRequest, reply: FastifyReply, resident: ResidentActor, applicationId: string, extra: { errors?: { field: string; message: string }[]; paymentMethod?: string | null } = {}, status = 200) {
@@ -287,15 +333,20 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
     const { answers } = finalAnswers(def, row.answers, today);
     const fee = feeYen(def, answers);
     const online = platform.payments.available;
-    const options = (def.payment ?? []).filter((p) => p === 'counter' || online);
+    // Never the counter for a certificate sent by post; with online payment down, post cannot be paid at all.
+    const byPost = deliveredByPost(def, answers);
+    const offered = paymentOptionsFor(def, answers, online);
+    const options: PaymentMethod[] = offered.length || byPost ? offered : ['counter'];
+    const sections = summarise(def, answers, request.locale);
     return reply.html(
       <CheckAnswersPage
         ctx={viewContext(request)}
         def={def}
         applicationId={row.id}
-        sections={summarise(def, answers, request.locale)}
+        sections={sections}
+        locations={locationsOf(sections, answers)}
         feeYen={fee}
-        paymentOptions={options.length ? options : ['counter']}
+        paymentOptions={options}
         onlineUnavailable={(def.payment ?? []).includes('online') && !online}
         paymentMethod={extra.paymentMethod ?? row.payment_method}
         idempotencyKey={crypto.randomUUID()}
@@ -337,17 +388,34 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
         return reply.redirect(pageHref(row.id, (first && pageOfField(def, first)) || def.pages[0]!.id, true), 303);
       }
       if (error instanceof DomainError && error.code === 'invalid_input') {
-        return showCheck(request, reply, resident, row.id, { errors: [{ field: 'paymentMethod', message: request.t('procedures.check.payment.required') }], paymentMethod: method || null }, 400);
+        const messageKey = error.fields[0]?.messageKey ?? 'procedures.check.payment.required';
+        return showCheck(request, reply, resident, row.id, { errors: [{ field: 'paymentMethod', message: request.t(messageKey) }], paymentMethod: method || null }, 400);
       }
       throw error;
     }
   });
 }
 
-/** Whether the resident typed anything for this input (a location's two parts count). */
+/** Whether the resident typed anything for this input (either part of a location counts for both). */
 function typedSomething(raw: RawForm, name: string): boolean {
   const filled = (v: string | string[] | undefined) => (Array.isArray(v) ? v.some((x) => x.trim() !== '') : typeof v === 'string' && v.trim() !== '');
-  return filled(raw[name]) || filled(raw[`${name}.lat`]) || filled(raw[`${name}.lng`]);
+  const place = name.replace(/\.(lat|lng)$/, '');
+  return filled(raw[name]) || filled(raw[`${place}.lat`]) || filled(raw[`${place}.lng`]);
+}
+
+/** Whether a (perhaps partly read) form carries this browser's CSRF token: only then is what it says shown back. */
+function sameSiteForm(request: FastifyRequest): boolean {
+  const field = (request.body as Record<string, unknown> | undefined)?._csrf as { value?: unknown } | string | undefined;
+  const sent = typeof field === 'string' ? field : typeof field?.value === 'string' ? field.value : '';
+  const expected = request.cookies[CSRF_COOKIE] ?? '';
+  return sent !== '' && sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
+
+/** A multipart body without its file parts (a request the parser stopped may hold a half-read file). */
+function textFieldsOf(body: unknown): Record<string, unknown> {
+  const isFile = (v: unknown) => Boolean(v && typeof v === 'object' && 'file' in v);
+  const entries = Object.entries((body && typeof body === 'object' ? body : {}) as Record<string, unknown>);
+  return Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? v.filter((x) => !isFile(x)) : v] as const).filter(([, v]) => !isFile(v) && !(Array.isArray(v) && v.length === 0)));
 }
 
 /** The stored-file part of a page's raw form (so a re-shown page keeps files just uploaded). */

@@ -7,6 +7,7 @@ import { Page } from '../../platform/ui/layout.tsx';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { local, proceduresCrumbs } from './catalogue-views.tsx';
 import { FieldInput, type FieldRenderContext } from './field-inputs.tsx';
+import { AnswerText, asksForLocation, LOCATION_SCRIPTS, type LatLng, type MapTiles } from './location-map-views.tsx';
 
 export interface QuestionPageProps {
   ctx: ViewContext;
@@ -24,6 +25,8 @@ export interface QuestionPageProps {
   /** Came from check your answers: "continue" goes back there. */
   fromCheck: boolean;
   notice?: { kind: 'info' | 'success' | 'warning'; text: string } | null;
+  /** The tile server for location questions' maps. */
+  tiles: MapTiles;
 }
 
 export function QuestionPage(props: QuestionPageProps) {
@@ -34,11 +37,16 @@ export function QuestionPage(props: QuestionPageProps) {
   const errorMap: Record<string, string> = {};
   for (const e of props.errors) errorMap[e.field] ??= e.message;
   const postalLookup = new Set(page.fields.filter((f, i) => f.type === 'postal' && page.fields.slice(i + 1).some((g) => g.type === 'address')).map((f) => f.id));
-  const r: FieldRenderContext = { ctx, raw: props.raw, errors: errorMap, answers: props.answers, applicationId: props.applicationId, conditional: props.conditional, postalLookup };
+  const r: FieldRenderContext = { ctx, raw: props.raw, errors: errorMap, answers: props.answers, applicationId: props.applicationId, conditional: props.conditional, postalLookup, tiles: props.tiles };
   const hasFiles = props.fields.some((f) => f.type === 'file' || (f.type === 'group' && f.fields.some((s) => s.type === 'file')));
   const action = `/procedures/applications/${props.applicationId}/pages/${page.id}`;
   return (
-    <Page ctx={ctx} title={props.errors.length ? `${t('procedures.errors.title')}: ${title}` : title} breadcrumbs={proceduresCrumbs(ctx, { href: `/procedures/${def.id}`, label: procedureTitle }, { label: title })}>
+    <Page
+      ctx={ctx}
+      title={props.errors.length ? `${t('procedures.errors.title')}: ${title}` : title}
+      breadcrumbs={proceduresCrumbs(ctx, { href: `/procedures/${def.id}`, label: procedureTitle }, { label: title })}
+      scripts={asksForLocation(props.fields) ? LOCATION_SCRIPTS : undefined}
+    >
       <ErrorSummary title={t('procedures.errors.title')} errors={props.errors} />
       {props.notice ? <NotificationBanner kind={props.notice.kind} title={props.notice.text} /> : null}
       <p class="field-hint">{t('procedures.page.step', { procedure: procedureTitle, step: props.step, total: props.total })}</p>
@@ -88,6 +96,8 @@ export function CheckAnswersPage(props: {
   idempotencyKey: string;
   resubmission: boolean;
   errors: { field: string; message: string }[];
+  /** Location answers by row field id: shown with a link to the map. */
+  locations: Map<string, LatLng>;
 }) {
   const { ctx, def } = props;
   const t = ctx.t;
@@ -106,9 +116,7 @@ export function CheckAnswersPage(props: {
             {section.rows.map((row) => (
               <div class="summary-row">
                 <dt>{row.label}</dt>
-                <dd>
-                  {row.display ? row.display.split('\n').map((line, i) => (i === 0 ? line : [<br />, line])) : t('procedures.check.empty')}
-                </dd>
+                <dd>{row.display ? <AnswerText ctx={ctx} display={row.display} at={props.locations.get(row.fieldId)} /> : t('procedures.check.empty')}</dd>
                 <dd>
                   <a href={`${base}/pages/${section.pageId}?from=check#${row.fieldId}`}>
                     {t('procedures.check.change')}
@@ -128,7 +136,9 @@ export function CheckAnswersPage(props: {
           <>
             <SummaryList items={[{ key: local(ctx, def.fee?.label) || t('procedures.check.fee'), value: t('procedures.yen', { yen: props.feeYen.toLocaleString('ja-JP') }) }]} />
             {props.onlineUnavailable ? <NotificationBanner kind="info" title={t('procedures.check.payment.unavailable')} /> : null}
-            {props.resubmission ? null : (
+            {props.resubmission ? null : props.paymentOptions.length === 0 ? (
+              <NotificationBanner kind="warning" title={t('procedures.check.payment.byPostNeedsOnline')} />
+            ) : (
               <Radios
                 name="paymentMethod"
                 label={t('procedures.check.payment')}

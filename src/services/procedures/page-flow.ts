@@ -3,7 +3,7 @@
  * merging one page's answers into the draft, which fields to show without JavaScript,
  * and reading a posted body (urlencoded or multipart) into the engine's RawForm.
  */
-import type { Answers, Condition, Field, Page, ProcedureDefinition, RawForm } from '../../engines/forms/index.ts';
+import { pruneHidden, visibleFields, type Answers, type Condition, type Field, type Page, type ProcedureDefinition, type RawForm } from '../../engines/forms/index.ts';
 
 export function findPage(def: ProcedureDefinition, pageId: string): Page | null {
   return def.pages.find((p) => p.id === pageId) ?? null;
@@ -37,12 +37,20 @@ export function labelOfName(def: ProcedureDefinition, name: string, lang: 'ja' |
   return field.label[lang];
 }
 
-/** The draft's answers with this page's answers replaced by what was just read. */
-export function mergePageAnswers(answers: Answers, page: Page, pageAnswers: Answers): Answers {
+/**
+ * The draft's answers with this page's answers replaced by what was just read. A field
+ * the register prefills that the resident saw and left empty is kept as an empty
+ * answer ('' or []), so showing the page again does not fill it back in: emptying a
+ * suggested value is an answer too (prefillUnanswered in prefill-facts.ts). Empty
+ * answers read as "not answered" everywhere else (conditions, checks, submission).
+ */
+export function mergePageAnswers(def: ProcedureDefinition, answers: Answers, page: Page, pageAnswers: Answers): Answers {
   const merged: Answers = { ...answers };
+  for (const field of page.fields) delete merged[field.id];
+  const shown = new Set(visibleFields(page.fields, pruneHidden(def, { ...merged, ...pageAnswers })).map((f) => f.id));
   for (const field of page.fields) {
-    delete merged[field.id];
     if (pageAnswers[field.id] !== undefined) merged[field.id] = pageAnswers[field.id]!;
+    else if (field.prefill && shown.has(field.id)) merged[field.id] = field.type === 'group' ? [] : '';
   }
   return merged;
 }
@@ -80,9 +88,11 @@ export interface Upload {
   name: string;
   filename: string;
   bytes: Buffer;
+  /** Cut off at the app's upload limit (UPLOAD_MAX_BYTES): the file was bigger than that. */
+  truncated?: boolean;
 }
 
-type Part = { type?: string; value?: unknown; toBuffer?: () => Promise<Buffer>; filename?: string; fieldname?: string };
+type Part = { type?: string; value?: unknown; toBuffer?: () => Promise<Buffer>; filename?: string; fieldname?: string; file?: { truncated?: boolean } };
 
 /** Reads a posted page: text fields into a RawForm (without _csrf and buttons), files apart, and the button pressed. */
 export async function readPostedPage(body: unknown): Promise<{ raw: RawForm; uploads: Upload[]; action: string; returnTo: string | null }> {
@@ -99,7 +109,7 @@ export async function readPostedPage(body: unknown): Promise<{ raw: RawForm; upl
         const part = item as Part;
         const bytes = await part.toBuffer!();
         // An empty file input still sends a part with no name and no bytes: nothing chosen.
-        if (bytes.length > 0 || part.filename) uploads.push({ name, filename: part.filename ?? 'file', bytes });
+        if (bytes.length > 0 || part.filename) uploads.push({ name, filename: part.filename ?? 'file', bytes, ...(part.file?.truncated ? { truncated: true } : {}) });
         continue;
       }
       const text = item && typeof item === 'object' && 'value' in (item as object) ? (item as Part).value : item;

@@ -2,8 +2,8 @@
  * A page posted after the resident's login expired is not lost: it is kept in
  * `procedure_pending_posts` under the hash of a random token whose value only the
  * resident's browser holds (an httpOnly cookie), for an hour. After they log in
- * again, /procedures/pending takes it back and applies it to the draft — only if
- * the draft belongs to whoever logged in.
+ * again, /procedures/pending takes it back, saves it into the draft and shows the same
+ * page again (form-routes.tsx) — only if the draft belongs to whoever logged in.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';

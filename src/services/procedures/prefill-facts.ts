@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
-import type { Answers, PrefillFacts, ProcedureDefinition } from '../../engines/forms/index.ts';
+import { prefill, type Answers, type Page, type PrefillFacts, type ProcedureDefinition } from '../../engines/forms/index.ts';
 import { residentFactsFor } from '../registry/resident-facts.ts';
 import { procedureVersion } from './procedure-store.ts';
 import { proceduresDb } from './tables.ts';
@@ -25,6 +25,27 @@ export async function prefillFactsFor(db: Kysely<PlatformTables>, residentId: st
   // provider's own facts about the person are still better than empty boxes.
   const claimed = accountId ? await claimedFacts(db, accountId) : {};
   return { resident: { ...claimed, ...contact } };
+}
+
+/** Whether a page has a field the register could fill that has no answer yet. */
+export function needsPrefill(page: Page, answers: Answers): boolean {
+  return page.fields.some((f) => f.prefill && answers[f.id] === undefined);
+}
+
+/**
+ * The register's suggestions for the fields of one page that have no answer, whenever
+ * the page is shown: a draft started before the login was matched to the register, or
+ * a household list dropped while an answer hid it, gets them again. A field the
+ * resident saved, even emptied (mergePageAnswers keeps that as '' or []), is never
+ * touched, and nothing is written: the page's own post saves what the resident keeps.
+ */
+export function prefillUnanswered(def: ProcedureDefinition, page: Page, answers: Answers, facts: PrefillFacts): Answers {
+  const suggested = prefill(def, facts);
+  const out: Answers = { ...answers };
+  for (const field of page.fields) {
+    if (field.prefill && out[field.id] === undefined && suggested[field.id] !== undefined) out[field.id] = suggested[field.id]!;
+  }
+  return out;
 }
 
 async function claimedFacts(db: Kysely<PlatformTables>, accountId: string): Promise<NonNullable<PrefillFacts['resident']>> {

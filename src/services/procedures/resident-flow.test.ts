@@ -110,10 +110,11 @@ test('uploads: too large and wrong type are refused with the limit; a good one i
   response = await postMultipart(app, b, page('docs'), { action: 'continue' }, [{ name: 'photo', filename: 'virus.png', type: 'image/png', bytes: Buffer.from('MZ\x90\x00 not an image at all \x00\x01') }]);
   assert.equal(response.statusCode, 400);
   assert.match(main(response.body), /PNG|JPEG|PDF/);
-  // over the app's own upload limit (10 MB): the page comes back from the draft, the field naming its limit
+  // over the app's own upload limit (10 MB): cut off there, and refused like any file too large, naming the field's limit
   response = await postMultipart(app, b, page('docs'), { action: 'continue' }, [{ name: 'photo', filename: 'huge.png', type: 'image/png', bytes: Buffer.concat([PNG_1PX, Buffer.alloc(10 * 1024 * 1024)]) }]);
-  assert.equal(response.statusCode, 413);
-  assert.match(main(response.body), /<a href="#photo">写真のファイルが大きすぎます。2KB以下のファイルを選んでください<\/a>/);
+  assert.equal(response.statusCode, 400);
+  assert.match(main(response.body), /<a href="#photo">「写真」のファイルが大きすぎます。2KB以下のファイルを選んでください。<\/a>/);
+  assert.equal((await applicationRow(app, id)).answers.photo, undefined, 'nothing of the cut-off file is kept');
   response = await postMultipart(app, b, page('docs'), { action: 'continue' }, [{ name: 'photo', filename: '写真.png', type: 'image/png', bytes: PNG_1PX }]);
   assert.equal(response.statusCode, 303, response.body.slice(0, 500));
   assert.equal(response.headers.location, page('confirm'));
@@ -148,9 +149,14 @@ test('an expired login keeps the posted page; it is applied after logging in aga
   const landed = await loginResidentTo(b, 'demo-01', 'password', '/procedures/pending');
   assert.match(String(landed.headers.location), /\/procedures\/pending$/);
   const applied = await b.get('/procedures/pending');
-  assert.equal(applied.statusCode, 303);
-  assert.equal(applied.headers.location, `/procedures/applications/${id}/check`);
+  // The same page again, as it was posted, saved, with a note that it was restored; the resident goes on from there.
+  assert.equal(applied.statusCode, 200);
+  assert.match(main(applied.body), /ログインの前に入力した内容を復元しました/);
+  assert.match(main(applied.body), new RegExp(`action="/procedures/applications/${id}/pages/confirm"`));
+  assert.match(main(applied.body), /name="agree"[^>]*value="yes"[^>]*checked|checked[^>]*name="agree"/);
+  assert.doesNotMatch(main(applied.body), /error-summary/);
   assert.equal((await applicationRow(app, id)).answers.agree, true);
+  assert.equal((await applicationRow(app, id)).current_page_id, 'confirm');
   assert.equal((await proceduresDb(app.db.kysely).selectFrom('procedure_pending_posts').selectAll().execute()).length, 0);
 });
 

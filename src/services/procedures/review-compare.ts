@@ -6,7 +6,7 @@
  * marked the same or different. Values are compared by their search keys, so 髙橋 and
  * 高橋, ｻﾄｳ and さとう, 水沢区 and 水沢 are not reported as differences. Pure.
  */
-import type { Answers, Field, ProcedureDefinition } from '../../engines/forms/index.ts';
+import { visibleFields, visiblePages, type Answers, type Field, type ProcedureDefinition } from '../../engines/forms/index.ts';
 import { addressSearchKey } from '../../platform/text/address.ts';
 import { kanaSearchKey, nameSearchKey } from '../../platform/text/search-key.ts';
 import type { ResidentFacts } from '../registry/resident-facts.ts';
@@ -15,7 +15,8 @@ export const COMPARED_FACTS = ['name', 'nameKana', 'birthDate', 'postalCode', 'a
 export type ComparedKey = (typeof COMPARED_FACTS)[number];
 
 export type FactVerdict = 'same' | 'different' | 'not-answered' | 'no-record';
-export type MemberVerdict = 'same' | 'birth-date-differs' | 'not-in-register' | 'not-in-application';
+/** 'whole-household': the application asks for everyone on the register (世帯全員), so each registered member is included as registered. */
+export type MemberVerdict = 'same' | 'birth-date-differs' | 'not-in-register' | 'not-in-application' | 'whole-household';
 
 export interface ComparedFact {
   key: ComparedKey;
@@ -90,6 +91,25 @@ function compareMembers(answered: Member[], facts: ResidentFacts): ComparedMembe
   return rows;
 }
 
+/**
+ * Whether the members list was left out because the resident chose the whole household:
+ * the group is asked only for part of it (「世帯の一部の方」 shows it, 「世帯全員」 hides it,
+ * as in 住民票の写し, 転居届, 転出届), so a hidden group means everyone on the register.
+ */
+function wholeHousehold(def: ProcedureDefinition, answers: Answers, group: Field): boolean {
+  if (!group.when) return false;
+  return !visiblePages(def, answers).some((page) => visibleFields(page.fields, answers).some((f) => f.id === group.id));
+}
+
+function membersCompared(def: ProcedureDefinition, answers: Answers, facts: ResidentFacts | null, group: Field | null): ComparedMember[] | null {
+  if (!group) return null;
+  if (wholeHousehold(def, answers, group)) {
+    return facts ? facts.household.members.map((m) => ({ answered: null, registered: { name: m.name, birthDate: m.birthDate, relationship: m.relationship }, verdict: 'whole-household' as const })) : [];
+  }
+  const answered = membersOf(answers[group.id]);
+  return facts ? compareMembers(answered, facts) : answered.map((m) => ({ answered: m, registered: null, verdict: 'not-in-register' as const }));
+}
+
 export function compareWithRegistry(def: ProcedureDefinition, answers: Answers, facts: ResidentFacts | null): RegistryComparison {
   const compared: ComparedFact[] = [];
   for (const key of COMPARED_FACTS) {
@@ -101,7 +121,7 @@ export function compareWithRegistry(def: ProcedureDefinition, answers: Answers, 
     compared.push({ key, fieldId: field.id, label: field.label, answered, registered, verdict });
   }
   const group = fieldWithPrefill(def, 'household.members');
-  const members = group && facts ? compareMembers(membersOf(answers[group.id]), facts) : group ? membersOf(answers[group.id]).map((m) => ({ answered: m, registered: null, verdict: 'not-in-register' as const })) : null;
+  const members = membersCompared(def, answers, facts, group);
   const differences =
     (facts ? compared.filter((c) => c.verdict === 'different').length : 0) + (facts && members ? members.filter((m) => m.verdict === 'birth-date-differs' || m.verdict === 'not-in-register').length : 0);
   return { hasRecord: facts !== null, facts: compared, members, differences };

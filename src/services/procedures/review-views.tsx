@@ -13,6 +13,8 @@ import { Page } from '../../platform/ui/layout.tsx';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import type { EventRow } from './application-queries.ts';
 import { daysOverdue } from './inbox-filter.ts';
+import { AnswerText, locationsOf } from './location-map-views.tsx';
+import { labelOfName } from './page-flow.ts';
 import type { ComparedFact, ComparedMember } from './review-compare.ts';
 import { MESSAGE_MAX, type ReviewView } from './review-service.ts';
 import { dateText, dateTimeText, DayOf, DueDate, local, reviewPath, staffCrumbs, StaffStatusTag, taskPath, TaskStatusTag } from './staff-views.tsx';
@@ -42,6 +44,8 @@ export function ReviewPage({ ctx, view, today, values = {}, errors = {} }: Revie
   const { row, def } = view;
   const procedure = local(ctx, def.title);
   const heading = t('procedures.staff.review.heading', { procedure, reference: row.reference ?? '' });
+  // A place is shown with a link that opens it on a map.
+  const locations = locationsOf(view.sections, row.answers);
   return (
     <Page ctx={ctx} shell="staff" title={heading} breadcrumbs={staffCrumbs(ctx, { label: row.reference ?? t('procedures.staff.review.title') })}>
       <ErrorSummary title={t('ui.errorSummary.title')} errors={Object.entries(errors).map(([field, message]) => ({ field, message }))} />
@@ -56,12 +60,12 @@ export function ReviewPage({ ctx, view, today, values = {}, errors = {} }: Revie
       {view.sections.map((section) => (
         <>
           <h3>{section.title}</h3>
-          <SummaryList items={section.rows.map((r) => ({ key: r.label, value: <span class="message-body">{r.display || t('procedures.staff.review.empty')}</span> }))} />
+          <SummaryList items={section.rows.map((r) => ({ key: r.label, value: <span class="message-body">{r.display ? <AnswerText ctx={ctx} display={r.display} at={locations.get(r.fieldId)} /> : t('procedures.staff.review.empty')}</span> }))} />
         </>
       ))}
       <Files ctx={ctx} view={view} />
       {view.tasks.length ? <Tasks ctx={ctx} view={view} /> : null}
-      <Timeline ctx={ctx} events={view.events} />
+      <Timeline ctx={ctx} events={view.events} def={view.def} />
       <Actions ctx={ctx} view={view} values={values} errors={errors} />
     </Page>
   );
@@ -105,7 +109,7 @@ function Verdict({ ctx, verdict }: { ctx: ViewContext; verdict: ComparedFact['ve
 }
 
 function MemberVerdict({ ctx, verdict }: { ctx: ViewContext; verdict: ComparedMember['verdict'] }) {
-  const tone = verdict === 'same' ? 'success' : verdict === 'not-in-application' ? 'neutral' : 'error';
+  const tone = verdict === 'same' || verdict === 'whole-household' ? 'success' : verdict === 'not-in-application' ? 'neutral' : 'error';
   return <StatusTag tone={tone}>{ctx.t(`procedures.staff.compare.member.${verdict}`)}</StatusTag>;
 }
 
@@ -205,8 +209,10 @@ function Tasks({ ctx, view }: { ctx: ViewContext; view: ReviewView }) {
   );
 }
 
-function Timeline({ ctx, events }: { ctx: ViewContext; events: EventRow[] }) {
+function Timeline({ ctx, events, def }: { ctx: ViewContext; events: EventRow[]; def: ReviewView['def'] }) {
   const t = ctx.t;
+  // Flagged fields are stored by id; staff read them by the label of the version the application was made on.
+  const fieldNames = (ids: string[]) => ids.map((id) => labelOfName(def, id, ctx.locale)).join('、');
   const who = (e: EventRow) => (e.actor_type === 'staff' ? (e.staff_name ?? '') : e.actor_type === 'resident' ? t('procedures.staff.review.timeline.resident') : t('procedures.staff.review.timeline.system'));
   return (
     <>
@@ -224,7 +230,7 @@ function Timeline({ ctx, events }: { ctx: ViewContext; events: EventRow[] }) {
               ) : null}
             </p>
             {e.message ? <p class="message-body">{e.message}</p> : null}
-            {e.fields.length ? <p>{t('procedures.staff.review.timeline.fields', { fields: e.fields.join('、') })}</p> : null}
+            {e.fields.length ? <p>{t('procedures.staff.review.timeline.fields', { fields: fieldNames(e.fields) })}</p> : null}
           </li>
         ))}
       </ol>

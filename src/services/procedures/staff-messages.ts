@@ -146,6 +146,11 @@ const ja: Record<string, string> = {
   'procedures.staff.compare.member.birth-date-differs': '相違あり：生年月日',
   'procedures.staff.compare.member.not-in-register': '相違あり：住民記録の世帯にいない方',
   'procedures.staff.compare.member.not-in-application': '申請に含まれていない世帯員',
+  'procedures.staff.compare.member.whole-household': '記載あり（世帯全員で請求）',
+  'procedures.api.error.idempotencyKeyReused': 'この Idempotency-Key ヘッダーの値は、別の内容の申請にすでに使われています。新しい申請には新しい値を付けて送ってください',
+  // Shown to the resident on the check page and in the JSON API (kept here with the other additions of the staff side).
+  'procedures.check.payment.byPostNotCounter': '郵送で受け取る場合は、窓口で支払うことはできません。「オンラインで支払う」を選ぶか、受け取り方法を「窓口で受け取る」に変えてください',
+  'procedures.check.payment.byPostNeedsOnline': '郵送で受け取る場合の手数料はオンラインで支払いますが、いまオンライン決済は利用できません。受け取り方法を「窓口で受け取る」に変えてください',
 
   // Actions
   'procedures.staff.actions': '対応',
@@ -421,6 +426,10 @@ const en: Record<string, string> = {
   'procedures.staff.compare.member.birth-date-differs': 'Different: date of birth',
   'procedures.staff.compare.member.not-in-register': 'Different: not in the household on the register',
   'procedures.staff.compare.member.not-in-application': 'Household member not in the application',
+  'procedures.staff.compare.member.whole-household': 'Included (whole household asked for)',
+  'procedures.api.error.idempotencyKeyReused': 'This Idempotency-Key header value was already used for a different application. Send a new value with each new application',
+  'procedures.check.payment.byPostNotCounter': 'You cannot pay at a counter for a certificate sent by post. Choose to pay online, or change how you receive it to "At a counter"',
+  'procedures.check.payment.byPostNeedsOnline': 'A certificate sent by post is paid for online, and online payment is not available right now. Change how you receive it to "At a counter"',
 
   'procedures.staff.actions': 'Actions',
   'procedures.staff.assign.legend': 'Assigned to',

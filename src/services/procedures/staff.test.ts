@@ -61,6 +61,30 @@ after(async () => {
   await app?.close();
 });
 
+describe('demo applications', () => {
+  test('sensible on the first day: none submitted in the future, some new today, some due within two business days, at most one overdue', async () => {
+    const rows = await proceduresDb(app.db.kysely).selectFrom('applications').select(['status', 'submitted_at', 'due_date']).where('idempotency_key', 'like', 'demo:%').execute();
+    assert.ok(rows.length >= 8, `demo applications: ${rows.length}`);
+    const today = '2026-11-24';
+    const day = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+    assert.ok(rows.every((r) => day(r.submitted_at!) <= today && day(r.submitted_at!) <= r.due_date!));
+    assert.ok(rows.some((r) => day(r.submitted_at!) === today), 'some came in today');
+    const waiting = rows.filter((r) => ['submitted', 'in_review', 'resubmitted'].includes(r.status));
+    assert.ok(waiting.some((r) => r.due_date! >= today && r.due_date! <= '2026-11-26'), 'some are due soon');
+    assert.equal(waiting.filter((r) => r.due_date! < today).length, 1, 'one overdue example');
+  });
+
+  test('demoSchedule: dates follow the business days; a second overdue story is due soon instead', async () => {
+    const { demoSchedule } = await import('./demo-applications.ts');
+    // Tuesday 24 November 2026; the 23rd is 勤労感謝の日 (a holiday), the 21st/22nd a weekend.
+    assert.deepEqual(demoSchedule('today', '2026-11-24', 3, true), { submittedOn: '2026-11-24', dueDate: '2026-11-27' });
+    assert.deepEqual(demoSchedule('yesterday', '2026-11-24', 3, true), { submittedOn: '2026-11-20', dueDate: '2026-11-26' });
+    assert.deepEqual(demoSchedule('nearDue', '2026-11-24', 5, true), { submittedOn: '2026-11-17', dueDate: '2026-11-25' });
+    assert.equal(demoSchedule('overdue', '2026-11-24', 5, true).dueDate < '2026-11-24', true);
+    assert.equal(demoSchedule('overdue', '2026-11-24', 5, false).dueDate, '2026-11-25');
+  });
+});
+
 describe('department inbox', () => {
   test('lists its own department only; the DX administrator and others without a handling role get 403 (no personal data)', async () => {
     const citizens = await staffSession('shimin.tanto');
@@ -329,6 +353,10 @@ describe('correction round trip', () => {
     const returned = await staff.post(`${url}/return`, { returnMessage: '住所を番地まで入力してください。', fields: ['address'] });
     assert.equal(returned.statusCode, 303);
     assert.equal((await row(id)).status, 'returned');
+    // The flagged field is named by its label on the staff timeline, never by its id.
+    const afterReturn = await staff.get(url);
+    assert.match(afterReturn.body, /修正を依頼した項目：住所</);
+    assert.doesNotMatch(afterReturn.body, /修正を依頼した項目：address/);
 
     await app.platform.jobs.drain();
     const mail = app.notifier.sent.find((m) => m.to === 'hanako@example.jp' && m.body.includes('住所を番地まで入力してください。'));

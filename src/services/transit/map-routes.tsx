@@ -1,6 +1,6 @@
 /**
  * The operators' map: the page (server-drawn schematic and tables), the day's plan as
- * JSON for the Leaflet upgrade, Leaflet itself from node_modules, and the map script.
+ * JSON for the Leaflet upgrade and the map script (Leaflet itself: platform/ui/leaflet-assets.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import type { StaffActor } from '../../platform/access/actor.ts';
 import { requireAccess, requireStaff } from '../../platform/access/require-access.ts';
 import type { Config } from '../../platform/config/config.ts';
 import { invalidInput } from '../../platform/http/errors.ts';
+import { registerLeafletAssets } from '../../platform/ui/leaflet-assets.ts';
 import { viewContext } from '../../platform/http/request-context.ts';
 import { parseJapaneseDate } from '../../platform/text/wareki.ts';
 import { japanClock } from '../../platform/time/today.ts';
@@ -22,17 +23,6 @@ import { clock } from './trip-windows.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MAP_JS = fs.readFileSync(path.join(HERE, 'assets/operator-map.js'), 'utf8');
-
-// ---- Leaflet, served from node_modules (same origin, as the CSP requires) ----
-
-const LEAFLET_DIR = path.dirname(fileURLToPath(import.meta.resolve('leaflet/dist/leaflet.js')));
-const LEAFLET_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.map': 'application/json' };
-
-/** Every file a page may ask for, read once at start: a fixed list, so no path from a URL ever reaches the disk. */
-function leafletFiles(): Map<string, { type: string; body: Buffer }> {
-  const names = ['leaflet.js', 'leaflet.js.map', 'leaflet.css', ...fs.readdirSync(path.join(LEAFLET_DIR, 'images')).map((f) => `images/${f}`)];
-  return new Map(names.map((name) => [name, { type: LEAFLET_TYPES[path.extname(name)] ?? 'application/octet-stream', body: fs.readFileSync(path.join(LEAFLET_DIR, name)) }]));
-}
 
 // ---- the day's plan ----
 
@@ -187,15 +177,8 @@ function operator(request: FastifyRequest): StaffActor {
 }
 
 export async function registerMapRoutes(app: FastifyInstance, ctx: TransitContext, config: Config): Promise<void> {
-  const leaflet = leafletFiles();
+  registerLeafletAssets(app);
   const tiles = { url: config.mapTileUrl, attribution: config.mapTileAttribution };
-
-  app.get('/assets/vendor/leaflet/*', { schema: { hide: true } }, async (request, reply) => {
-    const file = leaflet.get((request.params as { '*': string })['*']);
-    requireAccess(file !== undefined);
-    // The files change only with the installed Leaflet version, i.e. with a deploy.
-    return reply.type(file!.type).header('cache-control', 'public, max-age=604800').send(file!.body);
-  });
 
   app.get('/assets/transit/operator-map.js', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(MAP_JS),

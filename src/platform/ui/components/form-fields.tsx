@@ -46,7 +46,7 @@ export function TextInput(
     value?: string | null;
     type?: 'text' | 'email' | 'tel' | 'password' | 'search' | 'number' | 'url';
     autocomplete?: string;
-    inputmode?: 'text' | 'numeric' | 'tel' | 'email' | 'search';
+    inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
     width?: 'short' | 'medium' | 'full';
     maxLength?: number;
   },

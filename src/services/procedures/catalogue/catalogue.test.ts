@@ -306,15 +306,18 @@ describe('living', () => {
     assert.deepEqual(errorsOf(d, { collectionDate: resolveDateBound('today+7d', TODAY) }, 'collectionDate'), []);
   });
 
-  it('道路の通報: a photo (JPEG/PNG up to 10 MB), the place and a description', () => {
+  it('道路の通報: a photo or PDF (up to 10 MB, as the hint and the procedure page say), the place and a description', () => {
     const d = def('doro-tsuho');
     const photo = field(d, 'photo');
     assert.equal(photo.type, 'file');
     assert.ok(photo.type === 'file' && photo.maxBytes <= MB10);
-    assert.ok(photo.type === 'file' && [...photo.accept].sort().join() === 'image/jpeg,image/png');
+    assert.ok(photo.type === 'file' && [...photo.accept].sort().join() === 'application/pdf,image/jpeg,image/png');
+    // The procedure page lists it as 「写真（写真またはPDF）」; the hint says the same.
+    assert.match(photo.hint?.ja ?? '', /写真またはPDF/);
     assert.equal(field(d, 'location').type, 'location');
     assert.equal(field(d, 'description').required, true);
-    assert.deepEqual(errorsOf(d, { photo: { fileId: 'f', name: 'a.pdf', type: 'application/pdf', size: 100 } }, 'photo'), ['file-wrong-type']);
+    assert.deepEqual(errorsOf(d, { photo: { fileId: 'f', name: 'a.pdf', type: 'application/pdf', size: 100 } }, 'photo'), []);
+    assert.deepEqual(errorsOf(d, { photo: { fileId: 'f', name: 'a.gif', type: 'image/gif', size: 100 } }, 'photo'), ['file-wrong-type']);
   });
 
   it('水道: start or stop; the final bill’s address only when stopping', () => {
