@@ -126,6 +126,12 @@ export interface PaymentProvider {
   /** The methods this provider can take. */
   readonly methods: readonly PaymentMethod[];
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
+  /**
+   * Closes an open checkout so the payer can no longer pay it (what it paid for no
+   * longer exists); its page then says it is cancelled. A checkout already settled
+   * keeps its outcome. Idempotent.
+   */
+  cancelCheckout(providerRef: string): Promise<void>;
   /** Checks a webhook exactly as received (raw body); null when forged, malformed or too old. */
   verifyWebhook(headers: WebhookHeaders, rawBody: string): PaymentEvent | null;
   /** Asks the provider (server to server) for a payment's state, for reconciliation. */

@@ -128,3 +128,40 @@ describe('one open payment per reference', () => {
     assert.notEqual(again.redirectUrl, results[0]!.redirectUrl);
   });
 });
+
+describe('withdrawing an open payment (what it paid for is gone)', () => {
+  const system = { kind: 'system', id: 'test' } as const;
+  const withdraw = (reference: string) => db.kysely.transaction().execute((trx) => payments.cancelOpen(trx, { source: 'test', reference, reason: '予約の取消', actor: system }));
+
+  test("cancelOpen goes with the caller's transaction; closeCheckouts makes the checkout refuse money", async () => {
+    const { payment, redirectUrl } = await newPayment(3000);
+    const ref = refOf(redirectUrl);
+    await assert.rejects(
+      db.kysely.transaction().execute(async (trx) => {
+        await payments.cancelOpen(trx, { source: 'test', reference: payment.reference, reason: '予約の取消', actor: system });
+        throw new Error('the caller failed');
+      }),
+      /the caller failed/,
+    );
+    assert.equal((await payments.get(payment.id))!.status, 'created', 'rolled back with the caller');
+    const withdrawn = await withdraw(payment.reference);
+    assert.deepEqual(withdrawn.map((p) => [p.id, p.status]), [[payment.id, 'cancelled']]);
+    assert.deepEqual(await withdraw(payment.reference), [], 'nothing open any more');
+    await payments.closeCheckouts(withdrawn);
+    assert.equal((await simulator.checkout(ref))!.state, 'cancelled');
+    assert.deepEqual(await simulator.settle(ref, 'pay'), { outcome: 'cancelled', changed: false, returnUrl: payment.returnUrl }, 'the checkout takes no money');
+    assert.equal((await payments.get(payment.id))!.status, 'cancelled');
+    const audit = await db.kysely.selectFrom('audit_log').select(['action', 'reason']).where('target_id', '=', payment.id).execute();
+    assert.deepEqual(audit.map((a) => [a.action, a.reason]), [['payments.cancelled', '予約の取消']]);
+  });
+
+  test('a capture made before the checkout closed is learned at once: money taken is never lost', async () => {
+    const { payment, redirectUrl } = await newPayment(800);
+    await simulator.settle(refOf(redirectUrl), 'pay'); // its webhook has not come yet
+    const withdrawn = await withdraw(payment.reference);
+    await payments.closeCheckouts(withdrawn);
+    const after = (await payments.get(payment.id))!;
+    assert.equal(after.status, 'paid', 'the service sees it paid and refunds it');
+    assert.equal(after.amountYen, 800);
+  });
+});

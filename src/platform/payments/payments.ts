@@ -12,20 +12,21 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { AuditActor } from '../audit/audit-log.ts';
+import { recordAudit, type AuditActor } from '../audit/audit-log.ts';
 import type { Config } from '../config/config.ts';
 import type { PlatformTables } from '../db/platform-tables.ts';
 import { applyCaptureEvent, applyProviderStatus } from './capture.ts';
 import { trialBalance, type TrialBalance } from './ledger.ts';
-import { PaymentsUnavailable, toPayment, UUID, type Payment, type PaymentsContext, type Refund } from './payment-model.ts';
+import { auditActorOfPayments, PaymentsUnavailable, toPayment, UUID, type Payment, type PaymentsActor, type PaymentsContext, type Refund } from './payment-model.ts';
 import { PAYMENT_METHODS, type PaymentMethod, type PaymentProvider, type WebhookHeaders } from './payment-provider.ts';
 import { paymentsDb, type PaymentsDb } from './payment-tables.ts';
 import { receiptPdf } from './receipts.ts';
 import { reconcileDay, type StoredReconciliation } from './reconciliation.ts';
-import { applyRefundEvent, driveRefund, pendingRefundIds, refundsFor, requestRefund, type RefundInput } from './refunds.ts';
+import { applyRefundEvent, driveRefund, pendingRefundIds, refundsByReferences, refundsFor, requestRefund, type RefundInput } from './refunds.ts';
 import { SimulatorProvider } from './simulator-provider.ts';
 
 export { transition } from './capture.ts';
+export { refundsByReferences } from './refunds.ts';
 export { PaymentsUnavailable } from './payment-model.ts';
 export type { Payment, PaymentsActor, Refund } from './payment-model.ts';
 export type { RefundInput } from './refunds.ts';
@@ -46,6 +47,14 @@ export interface CreatePaymentInput {
 }
 
 export type WebhookResult = 'applied' | 'unchanged' | 'rejected';
+
+export interface CancelOpenInput {
+  source: string;
+  reference: string;
+  /** Why the payment is no longer wanted (audited), e.g. 「予約の取消」. */
+  reason: string;
+  actor: PaymentsActor;
+}
 
 async function selectPayment(db: PaymentsDb, id: string) {
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -160,7 +169,52 @@ export class Payments {
       throw error;
     }
     await this.db.updateTable('payments').set({ provider_ref: checkout.providerRef, checkout_url: checkout.redirectUrl, return_url: returnUrl }).where('id', '=', id).execute();
-    return { payment: toPayment(await selectPayment(this.db, id)), redirectUrl: checkout.redirectUrl };
+    const payment = toPayment(await selectPayment(this.db, id));
+    // Withdrawn (cancelOpen) while the provider was opening it: its page must not take money.
+    if (payment.status === 'cancelled') await this.closeCheckouts([payment]);
+    return { payment, redirectUrl: checkout.redirectUrl };
+  }
+
+  /**
+   * Withdraws the open payment of this source + reference because what it pays for
+   * is gone (a booking cancelled): inside the caller's transaction, so it commits or
+   * rolls back with the caller's own change, and audited there. Returns the payments
+   * withdrawn; pass them to `closeCheckouts` after the commit so the provider's page
+   * stops taking them. A payer who pays in between is still captured (paid wins over
+   * cancelled), and the service refunds what it cannot use.
+   */
+  async cancelOpen(trx: Kysely<PlatformTables>, input: CancelOpenInput): Promise<Payment[]> {
+    const rows = await paymentsDb(trx)
+      .updateTable('payments')
+      .set({ status: 'cancelled', updated_at: this.options.now() })
+      .where('source', '=', input.source)
+      .where('reference', '=', input.reference)
+      .where('status', '=', 'created')
+      .returningAll()
+      .execute();
+    for (const row of rows) {
+      await recordAudit(trx, { actor: auditActorOfPayments(input.actor), action: 'payments.cancelled', targetType: 'payment', targetId: row.id, reason: input.reason, details: { source: row.source, reference: row.reference, amountYen: row.amount_yen } });
+    }
+    return rows.map(toPayment);
+  }
+
+  /**
+   * Closes withdrawn payments' checkouts at the provider (remote calls: after the
+   * commit), then asks each one's final state, so a capture made just before the
+   * close is known (paid) at once and the service can refund it. A failure is
+   * logged; the webhook or the daily reconciliation brings a capture later.
+   */
+  async closeCheckouts(withdrawn: Payment[]): Promise<void> {
+    const provider = this.provider;
+    for (const payment of withdrawn) {
+      if (!provider || payment.provider !== provider.name || !payment.providerRef) continue;
+      try {
+        await provider.cancelCheckout(payment.providerRef);
+        await applyProviderStatus(this.context, payment.id);
+      } catch (error) {
+        this.options.log.warn({ err: error, payment: payment.id }, 'provider checkout could not be closed');
+      }
+    }
   }
 
   async get(id: string): Promise<Payment | null> {
@@ -243,6 +297,11 @@ export class Payments {
   /** The refunds of a payment, oldest first. */
   refundsFor(paymentId: string): Promise<Refund[]> {
     return refundsFor(this.context, paymentId);
+  }
+
+  /** The refunds of every payment of these references in one source, oldest first, by reference. */
+  refundsByReferences(source: string, references: string[]): Promise<Map<string, Refund[]>> {
+    return refundsByReferences(this.db, source, references);
   }
 
   /** Balances per ledger account of the entries up to `asOf` (all without it); debits equal credits. */

@@ -13,7 +13,9 @@ import { postEntry, refundPosting } from './ledger.ts';
 import { auditActorOfPayments, PaymentsUnavailable, toRefund, UUID, type PaymentsActor, type PaymentsContext, type Refund } from './payment-model.ts';
 import type { RefundEvent, RefundOutcome } from './payment-provider.ts';
 import type { ApplyResult } from './capture.ts';
-import type { PaymentsDb } from './payment-tables.ts';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../db/platform-tables.ts';
+import { paymentsDb, type PaymentsDb } from './payment-tables.ts';
 
 export interface RefundInput {
   paymentId: string;
@@ -198,6 +200,28 @@ export async function refundsFor(ctx: PaymentsContext, paymentId: string): Promi
   if (!UUID.test(paymentId)) return [];
   const rows = await ctx.db.selectFrom('payment_refunds').selectAll().where('payment_id', '=', paymentId).orderBy('seq').execute();
   return rows.map(toRefund);
+}
+
+/**
+ * The refunds of every payment of these references in one source, oldest first, by
+ * reference. Only reads (no expiry sweep, no provider), so a page that has just the
+ * database (a service's my-page section) can show a payer what went back to them.
+ */
+export async function refundsByReferences(db: Kysely<PlatformTables>, source: string, references: string[]): Promise<Map<string, Refund[]>> {
+  const result = new Map<string, Refund[]>();
+  if (references.length === 0) return result;
+  const rows = await paymentsDb(db)
+    .selectFrom('payment_refunds as r')
+    .innerJoin('payments as p', 'p.id', 'r.payment_id')
+    .selectAll('r')
+    .select('p.reference')
+    .where('p.source', '=', source)
+    .where('p.reference', 'in', references)
+    .orderBy('r.created_at')
+    .orderBy('r.seq')
+    .execute();
+  for (const { reference, ...row } of rows) result.set(reference, [...(result.get(reference) ?? []), toRefund(row)]);
+  return result;
 }
 
 /** Pending refunds older than `olderThan`: asked again by reconciliation. */

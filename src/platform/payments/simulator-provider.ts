@@ -88,6 +88,11 @@ export class SimulatorProvider implements PaymentProvider {
     return { providerRef: ref, redirectUrl: `${this.options.publicUrl}${SIMULATOR_PATH}/${ref}` };
   }
 
+  /** The merchant withdrew the payment: an open checkout becomes cancelled (no webhook: the merchant knows). */
+  async cancelCheckout(providerRef: string): Promise<void> {
+    if (REF_PATTERN.test(providerRef)) await this.finish(providerRef, 'cancelled', null);
+  }
+
   async checkout(ref: string) {
     if (!REF_PATTERN.test(ref)) return null;
     const row = await this.db.selectFrom('payment_simulator_checkouts').selectAll().where('ref', '=', ref).executeTakeFirst();

@@ -55,10 +55,22 @@ export function ReconciliationStatusTag(props: { ctx: ViewContext; status: Recon
   return <StatusTag tone={RECON_TONE[props.status]}>{props.ctx.t(`payments.recon.status.${props.status}`)}</StatusTag>;
 }
 
-/** 'revenue:tax-reminders' → 収入（tax-reminders）. */
+/**
+ * The service a payment came from, in words ('facilities' → 施設予約). A source
+ * without a name in the catalogue (a new service not yet named) shows its code
+ * rather than nothing.
+ */
+export function sourceLabel(ctx: ViewContext, source: string): string {
+  const key = `payments.source.${source}`;
+  const text = ctx.t(key);
+  return text === key ? source : text;
+}
+
+/** 'revenue:tax-reminders' → 収入（市税の納付）; 'clearing:simulator' → 決済代行未収金（simulator）. */
 export function accountLabel(ctx: ViewContext, account: string): string {
   const { type, name } = accountParts(account);
-  return ctx.t(`payments.account.${type}`, { name: name ?? '' });
+  const named = name && (type === 'revenue' || type === 'refunds') ? sourceLabel(ctx, name) : (name ?? '');
+  return ctx.t(`payments.account.${type}`, { name: named });
 }
 
 export const methodLabel = (ctx: ViewContext, method: string | null): string => (method ? ctx.t(`payments.method.${method}`) : '—');

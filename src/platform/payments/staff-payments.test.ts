@@ -62,6 +62,11 @@ describe('会計課 (kaikei.tanto)', () => {
     assert.match(list.body, /江刺体育文化会館/);
     assert.match(list.body, /一部返金/);
     assert.match(list.body, /3件（支払い済みの純額 10,000円）/);
+    // The service each payment came from, in words: never the internal source code.
+    assert.match(list.body, /<td[^>]*>施設予約<\/td>/);
+    assert.match(list.body, /<td[^>]*>オンライン申請の手数料<\/td>/);
+    assert.doesNotMatch(list.body, /<td[^>]*>(facilities|procedures)<\/td>/);
+    assert.match(list.body, /<option value="facilities"[^>]*>施設予約<\/option>/);
     const filtered = await kaikei.get('/staff/payments?status=refunded&method=card');
     assert.match(filtered.body, /1件/);
     assert.doesNotMatch(filtered.body, /住民票の写し/);
@@ -78,7 +83,9 @@ describe('会計課 (kaikei.tanto)', () => {
     assert.match(detail.body, /返金を依頼/);
     assert.match(detail.body, /返金完了（依頼への応答）/);
     assert.match(detail.body, /決済代行未収金（simulator）/);
-    assert.match(detail.body, /返金（facilities・収入の控除）/);
+    assert.match(detail.body, /返金（施設予約・収入の控除）/);
+    assert.match(detail.body, /<dd[^>]*>施設予約<\/dd>/);
+    assert.doesNotMatch(detail.body, /facilities \//);
     assert.match(detail.body, /領収書（PDF）をダウンロード/);
     assert.equal((await kaikei.get('/staff/payments/00000000-0000-4000-8000-000000000000')).statusCode, 404);
   });

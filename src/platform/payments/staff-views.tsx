@@ -11,7 +11,7 @@ import { japanDateTime } from './payment-dates.ts';
 import type { Refund } from './payment-model.ts';
 import type { TimelineEntry } from './payment-queries.ts';
 import type { PaymentTables } from './payment-tables.ts';
-import { accountLabel, crumbs, methodLabel, PaymentsNav, PaymentStatusTag, RefundStatusTag, STAFF_PATH, yen } from './staff-common.tsx';
+import { accountLabel, crumbs, methodLabel, PaymentsNav, PaymentStatusTag, RefundStatusTag, sourceLabel, STAFF_PATH, yen } from './staff-common.tsx';
 
 type PaymentRow = Selectable<PaymentTables['payments']>;
 
@@ -38,7 +38,7 @@ export function PaymentListPage(props: { ctx: ViewContext; rows: PaymentRow[]; f
       <form method="get" action={STAFF_PATH} class="search-row">
         <TextInput name="q" label={t('payments.filter.q')} hint={t('payments.filter.q.hint')} value={filters.q} maxLength={100} />
         <Select name="status" label={t('payments.field.status')} value={filters.status} emptyLabel={t('payments.filter.all')} options={['created', 'paid', 'refunded', 'cancelled', 'expired'].map((s) => ({ value: s, label: t(s === 'refunded' ? 'payments.filter.refunded' : `payments.status.${s}`) }))} />
-        <Select name="source" label={t('payments.field.source')} value={filters.source} emptyLabel={t('payments.filter.all')} options={props.sources.map((s) => ({ value: s, label: s }))} />
+        <Select name="source" label={t('payments.field.source')} value={filters.source} emptyLabel={t('payments.filter.all')} options={props.sources.map((s) => ({ value: s, label: sourceLabel(ctx, s) }))} />
         <Select name="method" label={t('payments.field.method')} value={filters.method} emptyLabel={t('payments.filter.all')} options={['card', 'qr'].map((m) => ({ value: m, label: t(`payments.method.${m}`) }))} />
         <Select name="dateBasis" label={t('payments.filter.dateBasis')} value={filters.dateBasis || 'created'} options={['created', 'paid'].map((b) => ({ value: b, label: t(`payments.filter.dateBasis.${b}`) }))} />
         <DateInput name="from" label={t('payments.filter.from')} value={filters.from} error={props.dateErrors.from ?? null} />
@@ -60,7 +60,7 @@ export function PaymentListPage(props: { ctx: ViewContext; rows: PaymentRow[]; f
         columns={[
           { header: t('payments.field.createdAt'), cell: (r) => <a href={`${STAFF_PATH}/${r.id}`}>{japanDateTime(r.created_at)}</a> },
           { header: t('payments.field.description'), cell: (r) => r.description },
-          { header: t('payments.field.source'), cell: (r) => r.source },
+          { header: t('payments.field.source'), cell: (r) => sourceLabel(ctx, r.source) },
           { header: t('payments.field.amount'), cell: (r) => yen(ctx, r.amount_yen), numeric: true },
           { header: t('payments.field.status'), cell: (r) => <PaymentStatusTag ctx={ctx} status={r.status} amountYen={r.amount_yen} refundedYen={r.refunded_yen} /> },
           { header: t('payments.field.method'), cell: (r) => methodLabel(ctx, r.method) },
@@ -88,7 +88,8 @@ export function PaymentDetailPage(props: { ctx: ViewContext; payment: PaymentRow
           { key: t('payments.field.amount'), value: yen(ctx, p.amount_yen) },
           { key: t('payments.field.refunded'), value: yen(ctx, p.refunded_yen) },
           { key: t('payments.field.description'), value: p.description },
-          { key: t('payments.field.source'), value: `${p.source} / ${p.reference}` },
+          { key: t('payments.field.source'), value: sourceLabel(ctx, p.source) },
+          { key: t('payments.field.reference'), value: p.reference },
           { key: t('payments.field.method'), value: methodLabel(ctx, p.method) },
           { key: t('payments.field.methods'), value: p.methods.map((m) => methodLabel(ctx, m)).join('・') },
           { key: t('payments.field.createdAt'), value: japanDateTime(p.created_at, true) },

@@ -72,6 +72,24 @@ describe('double booking through the service, against PostgreSQL', () => {
     assert.equal(results.filter((r) => r.created).length, 1);
     assert.equal((await rowsOf(t, 'kominkan-washitsu', '2027-06-09')).length, 1);
   });
+
+  test('one resident confirming six unpaid bookings at once holds three; the rest are told the limit', async (ctx) => {
+    if (!process.env.DATABASE_URL) {
+      ctx.skip('needs DATABASE_URL');
+      return;
+    }
+    const resident = await makeResident(t.fdb);
+    const dates = ['2027-06-15', '2027-06-16', '2027-06-17', '2027-06-18', '2027-06-19', '2027-06-22'];
+    const results = await Promise.allSettled(dates.map((date) => bookRoom(t.ctx, resident, { ...request({ roomId: 'kominkan-meeting-1', date, blockCodes: ['evening'] }), idempotencyKey: crypto.randomUUID() })));
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 3);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.deepEqual(
+      refused.map((r) => (r.reason instanceof DomainError && r.reason.code === 'invalid_input' ? r.reason.fields[0]?.field : String(r.reason))),
+      ['unpaidLimit', 'unpaidLimit', 'unpaidLimit'],
+    );
+    const held = await t.fdb.selectFrom('facility_bookings').select('id').where('resident_account_id', '=', resident.accountId).execute();
+    assert.equal(held.length, 3, 'no fourth row slipped in');
+  });
 });
 
 describe('double booking over HTTP', () => {

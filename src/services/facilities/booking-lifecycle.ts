@@ -12,7 +12,7 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { DomainError, invalidInput } from '../../platform/http/errors.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import { queueNotice } from './booking-notices.ts';
-import { settleCancellationRefund, syncPayment } from './booking-payments.ts';
+import { afterBookingEnded, syncPayment, withdrawOpenPayment } from './booking-payments.ts';
 import { bookingForView, loadBookingRow, type BookingRow } from './booking-queries.ts';
 import { instantOf } from './booking-time.ts';
 import { loadRoom } from './catalogue.ts';
@@ -60,13 +60,15 @@ export async function rejectBooking(ctx: FacilityContext, actor: StaffActor, id:
   const { staff } = await staffBooking(ctx, actor, id);
   const note = cleanReason(reason, true);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  const withdrawn = await ctx.db.transaction().execute(async (trx) => {
     const b = await trx.selectFrom('facility_bookings').select(['status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (b.status !== 'pending_approval') throw wrongState();
     await trx.updateTable('facility_bookings').set({ status: 'rejected', decided_by_staff_id: staff.id, decided_at: now, decision_reason: note, updated_at: now }).where('id', '=', id).execute();
     await recordAudit(trx, { actor: auditActorOf(staff), action: 'facilities.booking.rejected', targetType: 'facility_booking', targetId: id, reason: note });
     await queueNotice(ctx.jobs, trx, id, 'rejected');
+    return withdrawOpenPayment(ctx, trx, id, '施設予約の不承認', staff);
   });
+  await afterBookingEnded(ctx, id, withdrawn, staff);
 }
 
 /**
@@ -149,8 +151,10 @@ export async function cancelBooking(ctx: FacilityContext, actor: Actor, id: stri
       .execute();
     await recordAudit(trx, { actor: auditActorOf(actor), action: 'facilities.booking.cancelled', targetType: 'facility_booking', targetId: id, reason: note, details: { paidYen, cancelFeeYen: t.cancelFeeYen, refundYen: t.refundYen, free: t.free } });
     await queueNotice(ctx.jobs, trx, id, 'cancelled');
-    return { ...t, paidYen, refundAtCounter: b.payment_method === 'counter' };
+    const withdrawn = await withdrawOpenPayment(ctx, trx, id, '施設予約の取消', actor);
+    return { terms: { ...t, paidYen, refundAtCounter: b.payment_method === 'counter' }, withdrawn };
   });
-  if (decided.refundYen > 0 && !decided.refundAtCounter) await settleCancellationRefund(ctx, id, actor);
-  return decided;
+  // The refund is a remote call: after the commit (a counter payment is refunded at the counter).
+  await afterBookingEnded(ctx, id, decided.withdrawn, actor);
+  return decided.terms;
 }

@@ -6,6 +6,7 @@ import { CsrfField } from '../../platform/ui/components/form-fields.tsx';
 import { SummaryList, Table } from '../../platform/ui/components/table.tsx';
 import { Page } from '../../platform/ui/layout.tsx';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
+import type { Refund } from '../../platform/payments/payments.ts';
 import type { CancellationPreview } from './booking-lifecycle.ts';
 import type { BookingRow } from './booking-queries.ts';
 import { FeeBreakdown } from './booking-views.tsx';
@@ -29,7 +30,29 @@ function paymentText(ctx: ViewContext, b: BookingRow): string {
   return t('facilities.payment.unpaid');
 }
 
-function BookingFacts(props: { ctx: ViewContext; b: BookingRow }) {
+/** What went back to the payer, each refund with its amount and date (a cancellation's, or a capture the booking could not use). */
+function refundText(ctx: ViewContext, r: Refund): string {
+  const amount = yen(ctx, r.amountYen);
+  if (r.status === 'succeeded') return ctx.t('facilities.refund.succeeded', { amount, at: instantLabel(ctx, r.settledAt ?? r.createdAt) });
+  if (r.status === 'pending') return ctx.t('facilities.refund.pending', { amount, at: instantLabel(ctx, r.createdAt) });
+  return ctx.t('facilities.refund.failed', { amount });
+}
+
+/** One line per refund; `afterText`: they follow other text in the same cell, so each starts on a new line. */
+function RefundLines(props: { ctx: ViewContext; refunds: Refund[]; afterText?: boolean }) {
+  return (
+    <>
+      {props.refunds.map((r, i) => (
+        <span data-refund={r.status}>
+          {props.afterText || i > 0 ? <br /> : null}
+          {refundText(props.ctx, r)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function BookingFacts(props: { ctx: ViewContext; b: BookingRow; refunds: Refund[] }) {
   const { ctx, b } = props;
   const t = ctx.t;
   const items: { key: string; value: ComponentChildren }[] = [
@@ -52,10 +75,11 @@ function BookingFacts(props: { ctx: ViewContext; b: BookingRow }) {
     if (b.cancel_reason) items.push({ key: t('facilities.booking.cancelReason'), value: b.cancel_reason });
     if (b.refund_yen) items.push({ key: t('facilities.booking.refund'), value: t('facilities.booking.refundText', { refund: yen(ctx, b.refund_yen), fee: yen(ctx, b.cancel_fee_yen ?? 0) }) });
   }
+  if (props.refunds.length) items.push({ key: t('facilities.booking.refundState'), value: <RefundLines ctx={ctx} refunds={props.refunds} /> });
   return <SummaryList items={items} />;
 }
 
-export function BookingPage(props: { ctx: ViewContext; booking: BookingRow; actions: BookingActions }) {
+export function BookingPage(props: { ctx: ViewContext; booking: BookingRow; actions: BookingActions; refunds: Refund[] }) {
   const { ctx, booking: b, actions } = props;
   const t = ctx.t;
   const title = t('facilities.booking.title', { reference: b.reference });
@@ -69,7 +93,7 @@ export function BookingPage(props: { ctx: ViewContext; booking: BookingRow; acti
         </NotificationBanner>
       ) : null}
       {b.status === 'pending_approval' ? <NotificationBanner kind="info" title={t('facilities.booking.pendingBanner')} /> : null}
-      <BookingFacts ctx={ctx} b={b} />
+      <BookingFacts ctx={ctx} b={b} refunds={props.refunds} />
       {b.fee_yen > 0 || b.reduction_yen > 0 ? <FeeBreakdown ctx={ctx} caption={t('facilities.booking.feeCaption')} fee={{ rate: b.rate ?? 'resident', lines: [{ nameJa: t('facilities.fee.base'), nameEn: t('facilities.fee.base'), yen: b.base_yen, heatingYen: 0 }], baseYen: b.base_yen, heatingYen: b.heating_yen, reductionYen: b.reduction_yen, feeYen: b.fee_yen }} /> : null}
       <div class="actions">
         {actions.canPay ? (
@@ -106,7 +130,7 @@ export function CancelPage(props: { ctx: ViewContext; booking: BookingRow; terms
   return (
     <Page ctx={ctx} title={title} breadcrumbs={crumbs(ctx, { href: `/facilities/bookings/${b.id}`, label: b.reference }, { label: title })}>
       <h1>{title}</h1>
-      <BookingFacts ctx={ctx} b={b} />
+      <BookingFacts ctx={ctx} b={b} refunds={[]} />
       <h2>{t('facilities.cancel.terms')}</h2>
       <ul>
         <li>{t('facilities.rules.cancel', { days: b.cancel_free_days_before, percent: b.cancel_fee_percent })}</li>
@@ -124,7 +148,7 @@ export function CancelPage(props: { ctx: ViewContext; booking: BookingRow; terms
   );
 }
 
-export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: BookingRow[]; empty: string }) {
+export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: BookingRow[]; empty: string; refunds: Map<string, Refund[]> }) {
   const { ctx } = props;
   const t = ctx.t;
   return (
@@ -134,7 +158,15 @@ export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: 
         { header: t('facilities.form.date'), cell: (b) => `${dayLabel(ctx, b.use_date)} ${timeRange(b.starts_at, b.ends_at)}` },
         { header: t('facilities.form.room'), cell: (b) => `${b.facility_name} ${b.room_name}${b.group_name ? `（${b.group_name}）` : ''}` },
         { header: t('facilities.booking.status'), cell: (b) => <BookingStatusTag ctx={ctx} status={b.status} /> },
-        { header: t('facilities.booking.payment'), cell: (b) => paymentText(ctx, b) },
+        {
+          header: t('facilities.booking.payment'),
+          cell: (b) => (
+            <>
+              {paymentText(ctx, b)}
+              <RefundLines ctx={ctx} refunds={props.refunds.get(b.id) ?? []} afterText />
+            </>
+          ),
+        },
         { header: t('facilities.booking.reference'), cell: (b) => <a href={`/facilities/bookings/${b.id}`}>{b.reference}</a> },
         { header: t('facilities.booking.receiptShort'), cell: (b) => (b.paid_at && b.payment_id ? <a href={`/facilities/bookings/${b.id}/receipt.pdf`}>{t('facilities.booking.receiptLink', { reference: b.reference })}</a> : '—') },
       ]}
@@ -144,7 +176,7 @@ export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: 
   );
 }
 
-export function MyBookingsPage(props: { ctx: ViewContext; upcoming: BookingRow[]; past: BookingRow[]; registered: boolean }) {
+export function MyBookingsPage(props: { ctx: ViewContext; upcoming: BookingRow[]; past: BookingRow[]; registered: boolean; refunds: Map<string, Refund[]> }) {
   const { ctx } = props;
   const t = ctx.t;
   const title = t('facilities.mine.title');
@@ -157,8 +189,8 @@ export function MyBookingsPage(props: { ctx: ViewContext; upcoming: BookingRow[]
         <a href="/facilities/groups">{t('facilities.groups.title')}</a>
         <a href="/facilities/register">{t(props.registered ? 'facilities.user.editTitle' : 'facilities.user.title')}</a>
       </div>
-      <BookingsTable ctx={ctx} caption={t('facilities.mine.upcoming')} rows={props.upcoming} empty={t('facilities.mine.none')} />
-      <BookingsTable ctx={ctx} caption={t('facilities.mine.past')} rows={props.past} empty={t('facilities.mine.nonePast')} />
+      <BookingsTable ctx={ctx} caption={t('facilities.mine.upcoming')} rows={props.upcoming} empty={t('facilities.mine.none')} refunds={props.refunds} />
+      <BookingsTable ctx={ctx} caption={t('facilities.mine.past')} rows={props.past} empty={t('facilities.mine.nonePast')} refunds={props.refunds} />
     </Page>
   );
 }

@@ -2,10 +2,13 @@
  * Paying for a booking through the platform's payments (source 'facilities',
  * reference = the booking id): open or reuse a checkout, learn of a capture (the
  * provider's webhook settles the payment; the booking follows when it is next read
- * or swept), refund on cancellation, and refund a capture that arrived after the
+ * or swept), withdraw the open payment when the booking ends (it must not stay
+ * payable), refund on cancellation, and refund a capture that arrived after the
  * booking had ended (paid after the deadline, or twice). Receipts come from payments.
  */
+import type { Kysely } from 'kysely';
 import type { Actor, ResidentActor } from '../../platform/access/actor.ts';
+import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { requireAccess, requireResident } from '../../platform/access/require-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
@@ -66,6 +69,27 @@ async function refundPayment(ctx: FacilityContext, payment: Payment, amountYen: 
     ctx.log.warn({ err: error, booking: bookingId, payment: payment.id }, 'facility refund could not be requested yet');
     return null;
   }
+}
+
+/**
+ * A booking that ends (cancelled by its holder or staff, by a maintenance block,
+ * rejected, lapsed) must not stay payable: its open payment is withdrawn in the
+ * same transaction as the booking's change. Pass the result to `afterBookingEnded`
+ * once the transaction has committed.
+ */
+export async function withdrawOpenPayment<DB extends PlatformTables>(ctx: FacilityContext, trx: Kysely<DB>, bookingId: string, reason: string, actor: PaymentsActor = SYSTEM): Promise<Payment[]> {
+  return ctx.payments.cancelOpen(trx as unknown as Kysely<PlatformTables>, { source: PAYMENT_SOURCE, reference: bookingId, reason, actor });
+}
+
+/**
+ * After a booking ended (committed): the provider's checkout closed, so its page says
+ * cancelled and takes no money; what the cancellation decided refunded; and a capture
+ * that arrived before the checkout closed (the booking never saw it) refunded in full.
+ */
+export async function afterBookingEnded(ctx: FacilityContext, bookingId: string, withdrawn: Payment[], actor: PaymentsActor = SYSTEM): Promise<void> {
+  await ctx.payments.closeCheckouts(withdrawn);
+  await settleCancellationRefund(ctx, bookingId, actor);
+  await syncPayment(ctx, bookingId);
 }
 
 /** Refunds what a cancellation decided (refund_yen) once; safe to call again (same idempotency key). */

@@ -15,7 +15,7 @@ function bookingSelect(db: FacilitiesDb) {
     .leftJoin('facility_purposes as p', 'p.code', 'b.purpose')
     .leftJoin('facility_reductions as red', 'red.code', 'b.reduction_code')
     .selectAll('b')
-    .select(['r.name as room_name', 'r.needs_approval', 'f.id as facility_id', 'f.name as facility_name', 'f.area', 'f.address', 'f.phone as facility_phone', 'f.department_code', 'f.counter_payment', 'f.cancel_free_days_before', 'f.cancel_fee_percent', 'g.name as group_name', 'p.name_ja as purpose_ja', 'p.name_en as purpose_en', 'red.name_ja as reduction_ja', 'red.name_en as reduction_en', 'red.percent as reduction_percent']);
+    .select(['r.name as room_name', 'r.capacity as room_capacity', 'r.needs_approval', 'f.id as facility_id', 'f.name as facility_name', 'f.area', 'f.address', 'f.phone as facility_phone', 'f.department_code', 'f.counter_payment', 'f.cancel_free_days_before', 'f.cancel_fee_percent', 'g.name as group_name', 'p.name_ja as purpose_ja', 'p.name_en as purpose_en', 'red.name_ja as reduction_ja', 'red.name_en as reduction_en', 'red.percent as reduction_percent']);
 }
 
 export type BookingRow = NonNullable<Awaited<ReturnType<typeof loadBookingRow>>>;

@@ -27,7 +27,7 @@ import { BookingsTable, BookingPage, CancelPage, MyBookingsPage } from './bookin
 import { BookingFormPage, RegisterUserPage, ReviewPage, TakenPage, type UserFormValues } from './booking-views.tsx';
 import { instantOf } from './booking-time.ts';
 import { loadPurposes, loadRoom } from './catalogue.ts';
-import type { FacilityContext } from './facility-context.ts';
+import { PAYMENT_SOURCE, type FacilityContext } from './facility-context.ts';
 import { saveUser, userOf } from './facility-users.ts';
 import { bookableGroupsOf } from './group-membership.ts';
 import { canActOnBooking } from './policy.ts';
@@ -157,10 +157,12 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
     const b = (await loadBookingRow(db, seen.id))!;
     const holder = canActOnBooking(resident, b, b);
     const notStarted = instantOf(b.use_date, b.starts_at) > ctx.now();
+    const refunds = (await ctx.payments.refundsByReferences(PAYMENT_SOURCE, [b.id])).get(b.id) ?? [];
     return reply.html(
       <BookingPage
         ctx={viewContext(request)}
         booking={b}
+        refunds={refunds}
         actions={{
           canPay: holder && b.status === 'awaiting_payment' && b.fee_yen > 0 && (b.payment_due_at?.getTime() ?? 0) > ctx.now().getTime(),
           canCancel: holder && notStarted && ['pending_approval', 'awaiting_payment', 'confirmed'].includes(b.status),
@@ -185,6 +187,8 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
     const { booking, payment } = await paymentReturn(ctx, resident, id, paymentId);
     if (payment.status === 'paid' && booking.paid_at) setFlash(reply, 'success', 'facilities.paid.flash', { reference: booking.reference });
     else if (payment.status === 'created') setFlash(reply, 'info', 'facilities.paid.pending');
+    // Withdrawn because the booking ended (cancelled, by a block, lapsed): "try again" would be wrong.
+    else if (payment.status === 'cancelled' && booking.status !== 'awaiting_payment') setFlash(reply, 'warning', 'facilities.paid.bookingEnded', { reference: booking.reference });
     else setFlash(reply, 'warning', 'facilities.paid.notPaid');
     return reply.redirect(`/facilities/bookings/${booking.id}`, 303);
   });
@@ -217,7 +221,8 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
     const [upcoming, past, user] = await Promise.all([bookingsOf(db, resident, today, 'upcoming'), bookingsOf(db, resident, today, 'past', 20), userOf(db, resident)]);
     for (const b of upcoming.filter((x) => x.status === 'awaiting_payment')) await syncPayment(ctx, b.id);
     const fresh = upcoming.some((x) => x.status === 'awaiting_payment') ? await bookingsOf(db, resident, today, 'upcoming') : upcoming;
-    return reply.html(<MyBookingsPage ctx={viewContext(request)} upcoming={fresh} past={past} registered={user !== null} />);
+    const refunds = await ctx.payments.refundsByReferences(PAYMENT_SOURCE, [...fresh, ...past].map((b) => b.id));
+    return reply.html(<MyBookingsPage ctx={viewContext(request)} upcoming={fresh} past={past} registered={user !== null} refunds={refunds} />);
   });
 }
 

@@ -25,7 +25,7 @@ import type { FacilityContext } from './facility-context.ts';
 import { paymentDeadline, quoteFee, type FeeQuote } from './fees.ts';
 import { userOf } from './facility-users.ts';
 import { lotteryMonthError, lotteryOnlyMonths } from './lottery-months.ts';
-import { canBookForGroup, isOshuResident } from './policy.ts';
+import { canBookForGroup, isOshuResident, MAX_UNPAID_BOOKINGS, mayHoldAnotherUnpaid, UNPAID_STATUSES } from './policy.ts';
 import type { BookingStatus, FacilitiesDb, Rate } from './tables.ts';
 
 export type { BookingInput } from './booking-rules.ts';
@@ -103,6 +103,23 @@ async function occupiedError(db: FacilitiesDb, p: PreparedBooking): Promise<Fiel
   return { field: 'blocks', messageKey: taken.kind === 'lottery' ? 'facilities.error.lotteryHeld' : taken.kind === 'booking' ? 'facilities.error.overlap' : 'facilities.error.unavailable' };
 }
 
+/**
+ * Refuses a booking that would be one unpaid booking too many for this resident (a
+ * booking confirmed at once, free of charge, holds nothing unpaid and always passes).
+ */
+async function checkUnpaidLimit(db: FacilitiesDb, resident: ResidentActor, p: PreparedBooking): Promise<void> {
+  if (!(UNPAID_STATUSES as readonly string[]).includes(p.status)) return;
+  const row = await db
+    .selectFrom('facility_bookings')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('resident_account_id', '=', resident.accountId)
+    .where('kind', '=', 'booking')
+    .where('status', 'in', [...UNPAID_STATUSES])
+    .executeTakeFirstOrThrow();
+  const count = Number(row.n);
+  if (!mayHoldAnotherUnpaid(count)) throw invalidInput([{ field: 'unpaidLimit', messageKey: 'facilities.error.unpaidLimit', params: { count, max: MAX_UNPAID_BOOKINGS } }]);
+}
+
 /** Step 2 (review): the price and terms of a request, refused with field errors — including a time already taken. */
 export async function quoteBooking(ctx: FacilityContext, actor: ResidentActor, input: BookingInput): Promise<PreparedBooking> {
   const resident = requireResident(actor);
@@ -110,6 +127,7 @@ export async function quoteBooking(ctx: FacilityContext, actor: ResidentActor, i
   const prepared = await prepareBooking(ctx, resident, input);
   const occupied = await occupiedError(ctx.db, prepared);
   if (occupied) throw invalidInput([occupied]);
+  await checkUnpaidLimit(ctx.db, resident, prepared);
   return prepared;
 }
 
@@ -151,6 +169,9 @@ export async function bookRoom(ctx: FacilityContext, actor: ResidentActor, req: 
   if (req.expectedFeeYen !== undefined && req.expectedFeeYen !== p.fee.feeYen) throw feeChanged();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
+      // The resident's own row is locked so that two of their bookings at once are counted one after the other.
+      await trx.selectFrom('facility_users').select('resident_account_id').where('resident_account_id', '=', resident.accountId).forUpdate().execute();
+      await checkUnpaidLimit(trx, resident, p);
       // Seen already committed: refuse without touching the constraint. A concurrent
       // insert not yet committed is caught by the constraint itself below.
       if (await occupiedError(trx, p)) throw new TakenBeforeInsert();

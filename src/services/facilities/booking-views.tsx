@@ -12,6 +12,7 @@ import { hiddenFields } from './booking-form.ts';
 import type { PreparedBooking } from './booking-service.ts';
 import type { FacilityInfo, RoomInfo } from './catalogue.ts';
 import { CELL_SYMBOL } from './availability.ts';
+import { allSlots } from './calendar.ts';
 import { crumbs, dayLabel, errorList, FacilityStyles, instantLabel, timeRange, yen } from './views-common.tsx';
 
 export interface UserFormValues {
@@ -76,13 +77,27 @@ export function BookingFormPage(props: {
   const title = t('facilities.book.title');
   const slotLabel = (c: Cell) => `${ctx.locale === 'ja' ? c.slot.nameJa : c.slot.nameEn} ${timeRange(c.slot.startsAt, c.slot.endsAt)}`;
   const blockOptions = props.cells.map((c) => ({ value: c.slot.code, label: `${slotLabel(c)}（${CELL_SYMBOL[c.state]} ${t(`facilities.cell.${c.state}`)}）` }));
-  // A chosen block no longer offered that day stays visible (so the refusal makes sense).
-  for (const code of values.blocks) if (!blockOptions.some((o) => o.value === code)) blockOptions.push({ value: code, label: code });
+  // A chosen block not offered that day stays visible (so the refusal makes sense), by its name, never its code.
+  const everySlot = allSlots(facility, room);
+  for (const code of values.blocks) {
+    if (blockOptions.some((o) => o.value === code)) continue;
+    const slot = everySlot.find((s) => s.code === code);
+    blockOptions.push({ value: code, label: slot ? `${ctx.locale === 'ja' ? slot.nameJa : slot.nameEn} ${timeRange(slot.startsAt, slot.endsAt)}（${t('facilities.form.blocks.notThatDay')}）` : t('facilities.form.blocks.unknown') });
+  }
   return (
     <Page ctx={ctx} title={title} breadcrumbs={crumbs(ctx, { href: `/facilities/${facility.id}`, label: facility.name }, { label: title })}>
       <FacilityStyles />
       <h1>{title}</h1>
       <ErrorSummary title={t('ui.errorSummary.title')} errors={errorList(errors)} />
+      {errors.unpaidLimit ? (
+        <div id="unpaidLimit">
+          <NotificationBanner kind="error" title={errors.unpaidLimit}>
+            <p>
+              <a href="/facilities/mine">{t('facilities.mine.title')}</a>
+            </p>
+          </NotificationBanner>
+        </div>
+      ) : null}
       <RoomSummary ctx={ctx} facility={facility} room={room} />
       <p>
         <a href={`/facilities/rooms/${room.id}?view=week&date=${/^\d{4}-\d{2}-\d{2}$/.test(values.date) ? values.date : ''}`}>{t('facilities.book.seeWeek')}</a>
@@ -131,8 +146,9 @@ function Hidden(props: { values: BookingFormValues; skip?: string[] }) {
 export function FeeBreakdown(props: { ctx: ViewContext; fee: { rate: string; lines: { nameJa: string; nameEn: string; yen: number; heatingYen: number }[]; baseYen: number; heatingYen: number; reductionYen: number; feeYen: number }; caption: string }) {
   const { ctx, fee } = props;
   const t = ctx.t;
+  // A focusable, named scroll region, as the shared Table gives its wrapper (axe: scrollable-region-focusable).
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={props.caption}>
       <table class="table">
         <caption class="table-caption">{props.caption}</caption>
         <thead>

@@ -4,9 +4,13 @@
  * what was typed, an idempotent confirm, nobody else seeing the booking, the JSON API.
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserSession } from '../../platform/testing/browser-session.ts';
-import { createFacilitiesTestApp, residentSession, staffActor, type FacilitiesTestApp } from './facilities-test-kit.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { cancelBooking } from './booking-lifecycle.ts';
+import { bookRoom } from './booking-service.ts';
+import { createFacilitiesTestApp, request, residentActorFor, residentSession, staffActor, type FacilitiesTestApp } from './facilities-test-kit.ts';
 import { lotteryContext } from './lottery-context.ts';
 import { drawRound } from './lottery-draw.ts';
 import { addSlots, createRound, publishRound } from './lottery-rounds.ts';
@@ -174,6 +178,41 @@ describe('booking', () => {
     }
   });
 
+  test('a chosen block not offered that day is shown by its name and time, never its code', async () => {
+    const sunday = await resident.post('/facilities/book', { ...FORM, date: '2027-06-13', blocks: ['evening'] });
+    assert.equal(sunday.statusCode, 400);
+    assert.ok(sunday.body.includes('夜間 18:00〜21:00（この日は利用できません）'), 'the label names the block');
+    assert.doesNotMatch(sunday.body, />\s*evening\s*</, 'no internal code as a label');
+    const tampered = await resident.post('/facilities/book', { ...FORM, blocks: ['zz_unknown'] });
+    assert.equal(tampered.statusCode, 400);
+    assert.ok(tampered.body.includes('この部屋にない区分（選び直してください）'));
+    assert.doesNotMatch(tampered.body, />\s*zz_unknown\s*</);
+  });
+
+  test('one person holds at most 3 unpaid bookings: the fourth is refused saying what to do; cancelling one makes room', async () => {
+    const holder = await residentSession(t, 'demo-07');
+    const actor = await residentActorFor(t, 'demo-07');
+    const ids: string[] = [];
+    for (const date of ['2027-06-09', '2027-06-10', '2027-06-11']) {
+      const booked = await bookRoom(t.ctx, actor, { ...request({ roomId: 'kominkan-meeting-2', date, blockCodes: ['evening'], purpose: 'study' }), idempotencyKey: crypto.randomUUID() });
+      assert.equal(booked.status, 'awaiting_payment');
+      ids.push(booked.id);
+    }
+    const form = { ...FORM, room: 'kominkan-meeting-2', date: '2027-06-12', blocks: ['evening'], purpose: 'study', purposeDetail: '入力した内容' };
+    const refused = await holder.post('/facilities/book', form);
+    assert.equal(refused.statusCode, 400);
+    assert.match(text(refused.body), /お支払いが済んでいない予約（仮予約）がすでに3件あります。未払いの予約は1人3件までです。「施設の予約一覧」でお支払いを済ませるか、不要な予約を取り消してから/);
+    assert.match(refused.body, /<a href="#unpaidLimit">/);
+    assert.match(refused.body, /id="unpaidLimit"/);
+    assert.match(refused.body, /value="入力した内容"/, 'what was typed stays');
+    // The confirm step checks again (a booking made in another tab since the review).
+    const fourth = { ...request({ roomId: 'kominkan-meeting-2', date: '2027-06-12', blockCodes: ['evening'], purpose: 'study' }), idempotencyKey: crypto.randomUUID() };
+    await assert.rejects(bookRoom(t.ctx, actor, fourth), (e: DomainError) => e.code === 'invalid_input' && e.fields[0]!.field === 'unpaidLimit');
+    await cancelBooking(t.ctx, actor, ids[0]!);
+    const { confirm } = await book(holder, form);
+    assert.equal((await confirm()).statusCode, 303, 'room again once one is cancelled');
+  });
+
   test('a malformed group id is a field error on 「利用者」, not a server error (form and API)', async () => {
     const page = await resident.post('/facilities/book', { ...FORM, bookFor: 'junk' });
     assert.equal(page.statusCode, 400);
@@ -183,21 +222,13 @@ describe('booking', () => {
     assert.deepEqual(api.json().error.fields.map((f: { field: string }) => f.field), ['groupId']);
   });
 
-  test('a lottery-enabled room: a later month opens to first-come booking only after its round is drawn', async () => {
-    // TEST_NOW is 2027-06-01: June is open; July goes to the lottery, and no round is announced yet.
+  test('a lottery-enabled room: a later month is first-come until a round is announced, then again once it is drawn', async () => {
+    // TEST_NOW is 2027-06-01: no round for July yet, so July is first-come like June.
     const hall = { ...FORM, room: 'z-hall-large', blocks: ['afternoon'], purpose: 'music', headcount: '300' };
     const july = { ...hall, date: '2027-07-10', purposeDetail: '入力した内容' };
-    const refused = await resident.post('/facilities/book', july);
-    assert.equal(refused.statusCode, 400);
-    assert.match(text(refused.body), /「利用日」：この部屋の7月分は抽選で受け付けます。抽選の申込期間は決まり次第お知らせします/);
-    assert.match(refused.body, /<a href="#date">/);
-    assert.match(refused.body, /value="入力した内容"/);
-    const calendar = (await t.browser().get('/facilities/rooms/z-hall-large?view=month&date=2027-07-01')).body;
-    assert.match(text(calendar), /7\/10（土） ◆ 抽選予定 ◆ 抽選予定/, 'the month says so in words');
-    assert.doesNotMatch(calendar, /data-state="free"/, 'no cell offers first-come booking');
-    assert.match((await t.browser().get('/facilities/rooms/z-hall-large?view=month&date=2027-06-01')).body, /data-state="free"/, 'the current month is first-come');
-    const api = await resident.json('GET', '/api/facilities/z-hall/availability?from=2027-07-10&to=2027-07-10');
-    assert.ok(JSON.stringify(api.json()).includes('"lottery_planned"'), api.body);
+    const open = await resident.post('/facilities/book', july);
+    assert.equal(open.statusCode, 200, text(open.body).slice(0, 400));
+    assert.match((await t.browser().get('/facilities/rooms/z-hall-large?view=month&date=2027-07-01')).body, /data-state="free"/, 'no round: the month offers first-come booking');
 
     // A round is announced: the refusal gives its application window.
     const staff = await staffActor(t);
@@ -215,7 +246,10 @@ describe('booking', () => {
     assert.equal((await drawRound(lottery, staff, roundId)).drawn, true);
     t.clock.now = before;
     const { confirm } = await book(resident, { ...hall, date: '2027-07-10' });
-    assert.equal((await confirm()).statusCode, 303);
+    const booked = await confirm();
+    assert.equal(booked.statusCode, 303);
+    // Given back, so this resident stays under the limit of unpaid bookings in the tests that follow.
+    assert.equal((await resident.post(`${booked.headers.location}/cancel`)).statusCode, 303);
   });
 
   test('a full-width headcount and a 和暦 date are understood', async () => {

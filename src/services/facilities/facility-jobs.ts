@@ -1,8 +1,8 @@
 /**
  * Background work of facility booking: notices, and a sweep every few minutes that
  * brings bookings up to date with their payments, reminds holders a day before the
- * payment deadline, cancels bookings still unpaid past it (freeing the slot and
- * telling the holder), refunds captures that arrived too late, and retries refunds
+ * payment deadline, cancels bookings still unpaid past it (freeing the slot,
+ * withdrawing any open checkout and telling the holder), refunds captures that arrived too late, and retries refunds
  * the provider could not take at cancellation. The sweep schedules its successor,
  * so the chain needs no cron; start-up re-creates the next link if it was lost.
  */
@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { JobHandler } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { NOTICE_QUEUE, queueNotice, sendBookingNotice, type NoticeKind } from './booking-notices.ts';
-import { settleCancellationRefund, syncPayment } from './booking-payments.ts';
+import { afterBookingEnded, settleCancellationRefund, syncPayment, withdrawOpenPayment } from './booking-payments.ts';
 import { asPlatformDb, facilityContext, PAYMENT_SOURCE, type FacilityContext } from './facility-context.ts';
 
 export const SWEEP_QUEUE = 'facilities.sweep';
@@ -53,13 +53,16 @@ export async function sweepBookings(ctx: FacilityContext): Promise<SweepResult> 
   for (const { id } of overdue) {
     const lapsed = await ctx.db.transaction().execute(async (trx) => {
       const b = await trx.selectFrom('facility_bookings').select(['status', 'payment_due_at']).where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!b || b.status !== 'awaiting_payment' || !b.payment_due_at || b.payment_due_at > now) return false;
+      if (!b || b.status !== 'awaiting_payment' || !b.payment_due_at || b.payment_due_at > now) return null;
       await trx.updateTable('facility_bookings').set({ status: 'lapsed', cancelled_at: now, cancel_reason: '支払期限までに使用料の支払いがなかったため', cancel_fee_yen: 0, refund_yen: 0, updated_at: now }).where('id', '=', id).execute();
       await recordAudit(trx, { actor: { type: 'system', id: 'facilities' }, action: 'facilities.booking.lapsed', targetType: 'facility_booking', targetId: id, details: { dueAt: b.payment_due_at.toISOString() } });
       await queueNotice(ctx.jobs, trx, id, 'lapsed');
-      return true;
+      return withdrawOpenPayment(ctx, trx, id, '支払期限切れによる予約の失効');
     });
-    if (lapsed) result.lapsed++;
+    if (lapsed) {
+      await afterBookingEnded(ctx, id, lapsed);
+      result.lapsed++;
+    }
   }
 
   // 3. A day before the deadline: one reminder.

@@ -93,7 +93,12 @@ describe('payment, receipt, cancellation', () => {
     const refunds = await t.platform.payments.refundsFor(b.payment_id!);
     assert.equal(refunds.length, 1);
     assert.equal(refunds[0]!.amountYen, 450);
-    assert.notEqual(refunds[0]!.status, 'failed');
+    assert.equal(refunds[0]!.status, 'succeeded');
+    // The holder sees what went back and when: on the booking, in my bookings and on my page.
+    const refunded = /450円を返金しました（2027年6月1日[^）]*）? ?\d{1,2}:\d{2}）/;
+    assert.match(text((await resident.get(`/facilities/bookings/${id}`)).body), new RegExp(`返金の状況 ${refunded.source}`));
+    assert.match(text((await resident.get('/facilities/mine')).body), refunded);
+    assert.match(text((await resident.get('/mypage')).body), refunded);
     // The slot is free again at once.
     const grid = await t.browser().json('GET', '/api/facilities/mizusawa-gym/availability?from=2027-06-05&to=2027-06-05');
     assert.equal(grid.json().rooms.find((r: { id: string }) => r.id === 'mizusawa-budo').days[0].slots.find((s: { code: string }) => s.code === 'evening').state, 'free');
@@ -151,21 +156,55 @@ describe('the sweep: reminders, automatic cancellation, late captures', () => {
     assert.ok(next.length >= 1, 'a next sweep is queued');
   });
 
-  test('a payment captured after the booking was cancelled is refunded in full', async () => {
+  test('cancelling while the checkout is open cancels the payment: the checkout page says so and takes no money', async () => {
     const id = await bookThroughPages(resident, { room: 'kominkan-meeting-2', date: '2027-06-23', blocks: ['morning'], purpose: 'study', purposeDetail: '', headcount: '5', bookFor: 'self', paymentChoice: 'online' });
     const toCheckout = await resident.post(`/facilities/bookings/${id}/pay`);
     const checkoutPath = new URL(String(toCheckout.headers.location)).pathname;
-    // Cancelled while the checkout is still open…
     await resident.post(`/facilities/bookings/${id}/cancel`);
-    // …then the payer completes it anyway.
-    await resident.post(checkoutPath, { action: 'pay' });
-    const swept = await sweepBookings(t.ctx);
-    assert.equal(swept.lateRefunds, 1);
+    const [payment] = (await t.platform.payments.byReferences('facilities', [id])).get(id)!;
+    assert.equal(payment!.status, 'cancelled');
+    assert.match((await resident.get(checkoutPath)).body, /この支払いは「キャンセル済み」です/);
+    // The payer presses pay on a page left open anyway: nothing is taken, and back on the booking they are told why.
+    const back = await resident.post(checkoutPath, { action: 'pay' });
+    assert.equal(back.statusCode, 303);
+    assert.match((await resident.follow(back)).body, /は取り消されたため、お支払いは取りやめになりました。代金はいただいていません。/);
+    assert.equal((await t.platform.payments.reconcile(payment!.id))!.status, 'cancelled');
+    assert.equal((await sweepBookings(t.ctx)).lateRefunds, 0);
+  });
+
+  test('a capture the city had not heard of when the booking was cancelled is refunded in full at once', async () => {
+    const id = await bookThroughPages(resident, { room: 'kominkan-meeting-2', date: '2027-06-24', blocks: ['morning'], purpose: 'study', purposeDetail: '', headcount: '5', bookFor: 'self', paymentChoice: 'online' });
+    const toCheckout = await resident.post(`/facilities/bookings/${id}/pay`);
+    const ref = String(toCheckout.headers.location).split('/').pop()!;
+    // Paid at the provider a moment before the cancel; its webhook has not come.
+    await (t.platform.payments.provider as SimulatorProvider).settle(ref, 'pay', { method: 'qr' });
+    await cancelBooking(t.ctx, await residentActorFor(t, 'demo-05'), id);
+    assert.equal((await booking(id)).status, 'cancelled');
     const payment = (await t.platform.payments.byReferences('facilities', [id])).get(id)!.find((p) => p.status === 'paid')!;
     const refunds = await t.platform.payments.refundsFor(payment.id);
-    assert.equal(refunds.length, 1);
-    assert.equal(refunds[0]!.amountYen, 400);
+    assert.deepEqual(refunds.map((r) => r.amountYen), [400]);
     assert.equal((await sweepBookings(t.ctx)).lateRefunds, 0, 'never twice');
+    assert.equal((await t.platform.payments.refundsFor(payment.id)).length, 1);
+  });
+
+  test('a booking lapsing unpaid takes its open checkout with it', async () => {
+    const someone = await makeResident(t.fdb);
+    const booked = await bookRoom(t.ctx, someone, { ...request({ roomId: 'kominkan-washitsu', date: '2027-06-27', blockCodes: ['afternoon'], purpose: 'culture' }), idempotencyKey: key() });
+    const start = t.clock.now;
+    try {
+      // A checkout still open past the deadline (the booking's own pay button never opens one that long).
+      const b = await booking(booked.id);
+      const due = b.payment_due_at!;
+      t.clock.now = new Date(due.getTime() - 60_000);
+      await t.platform.payments.create({ source: 'facilities', reference: booked.id, amountYen: b.fee_yen, description: 'test', returnUrl: '/facilities', validMinutes: 30 });
+      t.clock.now = new Date(due.getTime() + 1000);
+      assert.equal((await sweepBookings(t.ctx)).lapsed, 1);
+      const [payment] = (await t.platform.payments.byReferences('facilities', [booked.id])).get(booked.id)!;
+      assert.equal(payment!.status, 'cancelled');
+      assert.equal((await (t.platform.payments.provider as SimulatorProvider).checkout(payment!.providerRef!))!.state, 'cancelled');
+    } finally {
+      t.clock.now = start;
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { addMonths, clockText, duringRange, hourCode, instantOf } from './bookin
 import type { FacilityInfo, RoomInfo } from './catalogue.ts';
 import { closedReason, contiguous, slotsOn } from './calendar.ts';
 import { cancellationTerms, paymentDeadline, quoteFee, reductionOf } from './fees.ts';
-import { canActOnBooking, canBookForGroup, canManageFacility, canSeeBooking } from './policy.ts';
+import { canActOnBooking, canBookForGroup, canManageFacility, canSeeBooking, MAX_UNPAID_BOOKINGS, mayHoldAnotherUnpaid, UNPAID_STATUSES } from './policy.ts';
 import type { ResidentActor, StaffActor } from '../../platform/access/actor.ts';
 
 const H = (h: number) => h * 60;
@@ -233,6 +233,11 @@ describe('policy', () => {
     assert.equal(canActOnBooking(resident('a'), booking, fac), true);
     assert.equal(canSeeBooking(staff('lifelong'), booking, fac, new Set()), true);
     assert.equal(canManageFacility(staff('transport'), fac), false);
+  });
+  test('a resident holds at most 3 unpaid bookings (仮予約 waiting for approval or payment)', () => {
+    assert.equal(MAX_UNPAID_BOOKINGS, 3);
+    assert.deepEqual([0, 2, 3, 4].map(mayHoldAnotherUnpaid), [true, true, false, false]);
+    assert.deepEqual([...UNPAID_STATUSES], ['pending_approval', 'awaiting_payment']);
   });
   test('only approved groups book, and only through a member', () => {
     assert.equal(canBookForGroup({ representative_account_id: 'a', status: 'approved' }, true), true);

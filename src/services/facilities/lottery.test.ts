@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { draw, verifyDraw, type LotteryResult } from '../../engines/lottery/index.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { formatDateJa } from '../../platform/text/wareki.ts';
+import { isoWeekday } from '../../platform/time/today.ts';
 import type { SimulatorProvider } from '../../platform/payments/simulator-provider.ts';
 import { bookRoom } from './booking-service.ts';
 import { facilityContext } from './facility-context.ts';
@@ -151,7 +153,9 @@ test('the draw: one win per group per slot type and month, reproducible from the
   assert.equal(mails.filter((m) => m.subject!.includes('当選しました')).length, wins.length);
   assert.equal(mails.filter((m) => m.subject!.includes('落選')).length, result.applications.length - wins.length);
   assert.ok(mails.every((m) => m.channel === 'email' && m.body.includes(`/facilities/lottery/${roundId}/results`)));
-  assert.ok(mails.some((m) => m.subject!.includes('落選') && m.body.includes(`${s1.code}：補欠1番`)), 'the place on the waiting list is told');
+  const s1Words = `${formatDateJa(s1.use_date)}（${'月火水木金土日'[isoWeekday(s1.use_date) - 1]}） 夜間 18:00〜21:00 アリーナ`;
+  assert.ok(mails.some((m) => m.subject!.includes('落選') && m.body.includes(`${s1Words}：補欠1番`)), 'the place on the waiting list is told in words: date, 和暦, time block');
+  assert.ok(mails.every((m) => !m.body.includes(s1.code)), 'no internal slot key in any notice');
   const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'facilities.lottery.drawn').where('target_id', '=', roundId).executeTakeFirstOrThrow();
   assert.equal((audit.details as { seed: string }).seed, round.seed);
   assert.equal(audit.actor_id, staff.id);
@@ -184,7 +188,11 @@ test('an unpaid winner past the deadline loses the slot to the next on the waiti
   assert.deepEqual(places.map((p) => p.entry_id), list.waitingList);
   const secondInLine = people[ids.indexOf(list.waitingList[1]!)]!;
   const view = await entryForView(t.ctx, secondInLine, list.waitingList[1]!);
-  assert.deepEqual(view.waiting, [{ code: s1.code, position: 2, length: 3 }]);
+  assert.deepEqual(
+    view.waiting.map((w) => [w.code, w.position, w.length, w.use_date, w.block_ja]),
+    [[s1.code, 2, 3, s1.use_date, '夜間']],
+  );
+  assert.equal(view.standing, 'waiting');
   assert.equal(view.outcome?.status, 'lost');
   await assert.rejects(entryForView(t.ctx, payer, list.waitingList[1]!), (e: unknown) => e instanceof DomainError && e.status === 404);
 
@@ -262,6 +270,10 @@ test('a winner who paid online at the last minute is not lapsed when another win
   await payments.reconcile(payment.id);
   assert.equal((await t.ldb.selectFrom('facility_bookings').select('status').where('id', '=', other.booking_id).executeTakeFirstOrThrow()).status, 'awaiting_payment');
 
+  // The first winner opened a checkout but never paid: it must not stay payable after the lapse.
+  const lateFee = (await t.ldb.selectFrom('facility_bookings').select('fee_yen').where('id', '=', late.booking_id).executeTakeFirstOrThrow()).fee_yen;
+  const { payment: unpaid } = await payments.create({ source: 'facilities', reference: late.booking_id, amountYen: lateFee, description: 'test', returnUrl: '/facilities' });
+
   // The deadline passes; the first winner's deadline job runs and settles the round's due offers.
   now = new Date(late.deadline.getTime() + 60_000);
   await lotteryJobs(t.platform)[LOTTERY_QUEUES.deadline]!({ offerId: late.id }, { id: 0, attempts: 1 });
@@ -272,6 +284,7 @@ test('a winner who paid online at the last minute is not lapsed when another win
   assert.equal((await payments.refundsFor(payment.id)).length, 0, 'the payment is kept, not refunded');
   // The winner who did not pay still lapses.
   assert.equal((await t.ldb.selectFrom('facility_lottery_offers').select('status').where('id', '=', late.id).executeTakeFirstOrThrow()).status, 'lapsed');
+  assert.equal((await payments.get(unpaid.id))!.status, 'cancelled', 'the lapsed win\'s checkout is withdrawn');
 });
 
 test('removing a slot from a draft round gives its time back', async () => {

@@ -9,10 +9,12 @@ import type { ComponentChildren } from 'preact';
 import type { ResidentActor } from '../../platform/access/actor.ts';
 import type { CityService, MyPageSection } from '../../platform/catalogue/city-service.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
+import { refundsByReferences } from '../../platform/payments/payments.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { BookingsTable } from './booking-page-views.tsx';
 import { bookingsOf } from './booking-queries.ts';
+import { PAYMENT_SOURCE } from './facility-context.ts';
 import { GroupStatusTag } from './group-views.tsx';
 import { facilitiesDb } from './tables.ts';
 
@@ -43,6 +45,7 @@ export async function facilitiesMyPage(ctx: { db: Kysely<PlatformTables>; reside
       .orderBy('g.name')
       .execute(),
   ]);
+  const refunds = await refundsByReferences(ctx.db, PAYMENT_SOURCE, [...upcoming, ...past].map((b) => b.id));
   const extra: ComponentChildren[] = [];
   for (const part of parts) {
     const section = await part(ctx);
@@ -59,8 +62,8 @@ export async function facilitiesMyPage(ctx: { db: Kysely<PlatformTables>; reside
     titleKey: 'facilities.title',
     body: (
       <>
-        <BookingsTable ctx={ctx.view} caption={t('facilities.mine.upcoming')} rows={upcoming} empty={t('facilities.mine.none')} />
-        {past.length ? <BookingsTable ctx={ctx.view} caption={t('facilities.mine.past')} rows={past} empty={t('facilities.mine.nonePast')} /> : null}
+        <BookingsTable ctx={ctx.view} caption={t('facilities.mine.upcoming')} rows={upcoming} empty={t('facilities.mine.none')} refunds={refunds} />
+        {past.length ? <BookingsTable ctx={ctx.view} caption={t('facilities.mine.past')} rows={past} empty={t('facilities.mine.nonePast')} refunds={refunds} /> : null}
         {groups.length ? (
           <>
             <h3>{t('facilities.groups.mine')}</h3>

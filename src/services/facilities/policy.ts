@@ -13,6 +13,18 @@ export const FACILITIES_DEPARTMENT = 'lifelong';
 /** A group needs at least this many members on its list to be registered (団体登録の要件). */
 export const MIN_GROUP_MEMBERS = 5;
 
+/**
+ * A resident may hold at most this many unpaid bookings at once (仮予約 waiting for
+ * approval, or waiting for payment): rooms held without paying keep others out.
+ */
+export const MAX_UNPAID_BOOKINGS = 3;
+
+/** Booking statuses that hold a room before anything has been paid. */
+export const UNPAID_STATUSES = ['pending_approval', 'awaiting_payment'] as const;
+
+/** Whether a resident who holds `unpaidNow` unpaid bookings may make one more. */
+export const mayHoldAnotherUnpaid = (unpaidNow: number) => unpaidNow < MAX_UNPAID_BOOKINGS;
+
 /** Staff of the facilities department (its menu). */
 export const canManageFacilities = (staff: StaffActor) => hasRole(staff, FACILITIES_DEPARTMENT, ['clerk', 'manager']);
 

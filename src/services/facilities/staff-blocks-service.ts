@@ -3,12 +3,13 @@
  * days at a time of day. Staff first see what the block would cancel (bookings with
  * their holders and what they paid; classes with their attendees) and what stops it
  * (an existing block, a lottery hold); on confirm, in ONE transaction, the bookings
- * are cancelled with a full refund due, classes cancelled, holders' notices queued
+ * are cancelled with a full refund due and their open payments withdrawn (nobody can
+ * pay for a slot the city took back), classes cancelled, holders' notices queued
  * and the block's rows inserted into facility_bookings — so the exclusion
  * constraint protects the block from the moment it exists, and a booking made
  * between the preview and the confirm makes the confirm fail rather than be missed.
- * Refunds go to the provider after the commit (a remote call) through the booking's
- * own refund path, which the service's sweep retries until it is answered.
+ * Refunds and closing the provider's checkouts come after the commit (remote calls)
+ * through the booking's own path, which the service's sweep retries until answered.
  */
 import crypto from 'node:crypto';
 import type { StaffActor } from '../../platform/access/actor.ts';
@@ -18,7 +19,8 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { DomainError, invalidInput, type FieldError } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { addDays, japanClock } from '../../platform/time/today.ts';
-import { settleCancellationRefund } from './booking-payments.ts';
+import type { Payment } from '../../platform/payments/payments.ts';
+import { afterBookingEnded, withdrawOpenPayment } from './booking-payments.ts';
 import { EXCLUSION_VIOLATION, sqlState } from './booking-service.ts';
 import { daysBetween, duringRange } from './booking-time.ts';
 import { cancelClassIn } from './classes-service.ts';
@@ -190,7 +192,7 @@ export async function confirmBlock(ctx: FacilityContext, actor: StaffActor, inpu
   const db = staffDb(ctx.db);
   const { facility, rooms, reason } = await checkInput(db, staff, input, japanClock(ctx.now()).date);
   const now = ctx.now();
-  let outcome: { blockId: string; bookingIds: string[]; classes: number };
+  let outcome: { blockId: string; bookingIds: string[]; withdrawn: Map<string, Payment[]>; refundsRequested: number; classes: number };
   try {
     outcome = await db.transaction().execute(async (trx) => {
       const found = await describe(trx, await overlapping(trx, rooms.map((r) => r.id), input, true));
@@ -201,7 +203,10 @@ export async function confirmBlock(ctx: FacilityContext, actor: StaffActor, inpu
         .returning('id')
         .executeTakeFirstOrThrow();
       const cancelReason = `施設の利用休止のため（${reason}）`;
+      const withdrawn = new Map<string, Payment[]>();
       for (const b of found.bookings) {
+        // An unpaid booking's open checkout goes with it: nobody may pay for a slot the city took back.
+        withdrawn.set(b.id, await withdrawOpenPayment(ctx, trx, b.id, cancelReason, staff));
         await trx.updateTable('facility_bookings').set({ status: 'cancelled', cancelled_at: now, cancel_reason: cancelReason, cancel_fee_yen: 0, refund_yen: b.paidYen, updated_at: now }).where('id', '=', b.id).execute();
         await trx.insertInto('facility_block_cancellations').values({ booking_id: b.id, block_id: block.id, paid_yen: b.paidYen }).execute();
         await recordAudit(trx, { actor: auditActorOf(staff), action: 'facilities.booking.cancelled-by-block', targetType: 'facility_booking', targetId: b.id, reason, details: { block: block.id, paidYen: b.paidYen, refundYen: b.paidYen, paymentMethod: b.paymentMethod } });
@@ -229,16 +234,16 @@ export async function confirmBlock(ctx: FacilityContext, actor: StaffActor, inpu
         reason,
         details: { facility: facility.id, room: input.roomId, from: input.fromDate, to: input.toDate, startsAt: input.startsAt, endsAt: input.endsAt, cancelledBookings: found.bookings.length, cancelledClasses: found.classes.length },
       });
-      return { blockId: block.id, bookingIds: found.bookings.filter((b) => b.paidYen > 0 && b.paymentMethod === 'online').map((b) => b.id), classes: found.classes.length };
+      return { blockId: block.id, bookingIds: found.bookings.map((b) => b.id), withdrawn, refundsRequested: found.bookings.filter((b) => b.paidYen > 0 && b.paymentMethod === 'online').length, classes: found.classes.length };
     });
   } catch (error) {
     // A booking committed between our look and the block's insert: show staff the list again.
     if (sqlState(error) === EXCLUSION_VIOLATION) throw blockChanged();
     throw error;
   }
-  for (const id of outcome.bookingIds) await settleCancellationRefund(ctx, id, staff);
+  for (const id of outcome.bookingIds) await afterBookingEnded(ctx, id, outcome.withdrawn.get(id) ?? [], staff);
   const total = await db.selectFrom('facility_block_cancellations').select((eb) => eb.fn.countAll<string>().as('n')).where('block_id', '=', outcome.blockId).executeTakeFirstOrThrow();
-  return { blockId: outcome.blockId, cancelled: Number(total.n), classesCancelled: outcome.classes, refundsRequested: outcome.bookingIds.length };
+  return { blockId: outcome.blockId, cancelled: Number(total.n), classesCancelled: outcome.classes, refundsRequested: outcome.refundsRequested };
 }
 
 /** Blocks of the staff member's facilities that end today or later (and the last month's removed ones). */

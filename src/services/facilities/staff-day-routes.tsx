@@ -87,7 +87,15 @@ export async function registerDayRoutes(app: FastifyInstance, ctx: FacilityConte
       setFlash(reply, 'error', 'facilities.office.day.error.presentCount');
       return reply.redirect(back, 303);
     }
-    const result = await recordCheckin(ctx, staff, id, { state: values.state, presentCount: values.presentCount === '' ? null : Number(values.presentCount) });
+    let result: Awaited<ReturnType<typeof recordCheckin>>;
+    try {
+      result = await recordCheckin(ctx, staff, id, { state: values.state, presentCount: values.presentCount === '' ? null : Number(values.presentCount) });
+    } catch (error) {
+      // The forms sit in the day sheet's rows: the refusal (naming the count typed and the fix) comes back as the page's message.
+      if (!(error instanceof DomainError) || error.code !== 'invalid_input' || !error.fields[0]) throw error;
+      setFlash(reply, 'error', error.fields[0].messageKey, error.fields[0].params ?? {});
+      return reply.redirect(back, 303);
+    }
     setFlash(reply, result === 'changed' ? 'success' : 'info', result === 'changed' ? `facilities.office.day.flash.${values.state}` : 'facilities.office.day.flash.unchanged');
     return reply.redirect(back, 303);
   });

@@ -118,6 +118,10 @@ export async function recordCheckin(ctx: FacilityContext, actor: StaffActor, boo
   if (input.presentCount !== null && (!Number.isInteger(input.presentCount) || input.presentCount < 0 || input.presentCount > 5000)) {
     throw invalidInput([{ field: 'presentCount', messageKey: 'facilities.office.day.error.presentCount' }]);
   }
+  // More people than the room holds is a typing slip (or a safety matter the counter must see), never a record.
+  if (input.presentCount !== null && input.presentCount > booking.room_capacity) {
+    throw invalidInput([{ field: 'presentCount', messageKey: 'facilities.office.day.error.overCapacity', params: { count: input.presentCount, capacity: booking.room_capacity, room: booking.room_name } }]);
+  }
   const presentCount = input.state === 'no_show' ? null : input.presentCount;
   const db = staffDb(ctx.db);
   return db.transaction().execute(async (trx) => {

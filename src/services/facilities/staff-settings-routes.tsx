@@ -169,7 +169,10 @@ export async function registerSettingsRoutes(app: FastifyInstance, ctx: Facility
     const { values } = readForm(dynamicForm(names, 40), request.body);
     const removal = readForm(Type.Object(Object.fromEntries(codes.map((c) => [`block_${c}_remove`, List])) as Record<string, TSchema>), request.body).values as Record<string, string[]>;
     const typed: Record<string, string> = { ...(values as Record<string, string>), ...Object.fromEntries(Object.entries(removal).map(([k, v]) => [k, v.includes('yes') ? 'yes' : ''])) };
-    const again = (e: FieldError[]) => roomPage(request, reply, id, 'blocks', e, { blocks: typed });
+    // The service names a block by its code; a block being added is the form's new_* fields.
+    const newCode = (typed.new_code ?? '').normalize('NFKC').trim();
+    const onForm = (e: FieldError): FieldError => (newCode && !codes.includes(newCode) && e.field.startsWith(`block_${newCode}_`) ? { ...e, field: `new_${e.field.slice(`block_${newCode}_`.length)}` } : e);
+    const again = (e: FieldError[]) => roomPage(request, reply, id, 'blocks', e.map(onForm), { blocks: typed });
     const { blocks, errors } = readBlocks(typed, codes);
     if (!blocks) return again(errors);
     return save(reply, () => updateBlocks(ctx, staff, id, blocks), again, `/staff/facilities/settings/rooms/${id}#blocks-title`, 'facilities.office.settings.flash.blocks');

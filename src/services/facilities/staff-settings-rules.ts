@@ -70,6 +70,23 @@ export function brokenByBlocks(occupations: FutureOccupation[], roomId: string, 
   return occupations.filter((o) => o.roomId === roomId && o.blockCodes.some((c) => changed.has(c)));
 }
 
+/** The widest day of the week: its earliest opening and latest closing (null when no weekday is open). */
+export function widestHours(hours: WeekHours): { opensAt: number; closesAt: number } | null {
+  const days = [...hours.values()];
+  if (days.length === 0) return null;
+  return { opensAt: Math.min(...days.map((d) => d.opensAt)), closesAt: Math.max(...days.map((d) => d.closesAt)) };
+}
+
+/**
+ * Fixed blocks that fit in no day's opening hours. The calendar offers a block only
+ * on days whose hours contain it (the evening block is not offered on a Sunday that
+ * closes at 17:00), so such a block would silently never be offered at all.
+ */
+export function blocksOutsideHours<T extends BlockTimes>(blocks: T[], hours: WeekHours): T[] {
+  const days = [...hours.values()];
+  return blocks.filter((b) => !days.some((d) => b.startsAt >= d.opensAt && b.endsAt <= d.closesAt));
+}
+
 /** "F270608-ACDEF（6/8 9:00〜12:00）、…": the bookings named in a refusal (at most `max`; the count says how many in all). */
 export function describeConflicts(list: FutureOccupation[], max = 8): { list: string; count: number } {
   const shown = list.slice(0, max).map((o) => `${o.reference}（${Number(o.date.slice(5, 7))}/${Number(o.date.slice(8, 10))} ${clockText(o.startsAt)}〜${clockText(o.endsAt)}）`);

@@ -11,12 +11,13 @@ import type { StaffActor } from '../../platform/access/actor.ts';
 import { auditActorOf } from '../../platform/access/actor.ts';
 import { requireAccess, requireStaff } from '../../platform/access/require-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import { DomainError, invalidInput } from '../../platform/http/errors.ts';
+import { DomainError, invalidInput, type FieldError } from '../../platform/http/errors.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import type { Closure } from './catalogue.ts';
 import type { FacilityContext } from './facility-context.ts';
 import { canEditFacility, canEditSettings } from './staff-policy.ts';
-import { brokenByBlocks, brokenByClosure, brokenByHours, brokenByRoomChange, describeConflicts, type BlockTimes, type FutureOccupation, type WeekHours } from './staff-settings-rules.ts';
+import { clockText } from './booking-time.ts';
+import { blocksOutsideHours, brokenByBlocks, brokenByClosure, brokenByHours, brokenByRoomChange, describeConflicts, widestHours, type BlockTimes, type FutureOccupation, type WeekHours } from './staff-settings-rules.ts';
 import { staffDb, type StaffDb } from './staff-tables.ts';
 import { ACTIVE_STATUSES, HOURLY_FEE_KEY, type ClosureRule, type FacilitiesDb } from './tables.ts';
 
@@ -148,6 +149,7 @@ export async function updateHours(ctx: FacilityContext, actor: StaffActor, facil
     await trx.selectFrom('facilities').select('id').where('id', '=', facilityId).forUpdate().execute();
     const broken = brokenByHours(await futureOccupations(trx, rooms.map((r) => r.id), japanClock(ctx.now()).date), hours);
     if (broken.length) throw conflicts('hours', broken);
+    await checkRoomBlocksFit(trx, facilityId, hours);
     const before = await trx.selectFrom('facility_hours').selectAll().where('facility_id', '=', facilityId).orderBy('weekday').execute();
     await trx.deleteFrom('facility_hours').where('facility_id', '=', facilityId).execute();
     const rows = [...hours].sort(([a], [b]) => a - b).map(([weekday, h]) => ({ facility_id: facilityId, weekday, opens_at: h.opensAt, closes_at: h.closesAt }));
@@ -231,6 +233,45 @@ export interface BlockRowInput extends BlockTimes {
   nameEn: string;
 }
 
+/** The facility's weekly opening hours as the rules read them. */
+async function weekHoursOf(db: StaffDb, facilityId: string): Promise<WeekHours> {
+  const rows = await db.selectFrom('facility_hours').select(['weekday', 'opens_at', 'closes_at']).where('facility_id', '=', facilityId).execute();
+  return new Map(rows.map((h) => [h.weekday, { opensAt: h.opens_at, closesAt: h.closes_at }]));
+}
+
+/** A block outside the building's opening hours would never be offered: refused, naming the block's time and the hours. */
+async function checkBlocksWithinHours(db: StaffDb, facilityId: string, blocks: BlockRowInput[]): Promise<void> {
+  const hours = await weekHoursOf(db, facilityId);
+  const widest = widestHours(hours);
+  const outside = blocksOutsideHours(blocks, hours);
+  if (outside.length === 0) return;
+  throw invalidInput(
+    outside.map((b): FieldError => {
+      const field = widest && b.startsAt >= widest.opensAt && b.endsAt > widest.closesAt ? `block_${b.code}_ends` : `block_${b.code}_starts`;
+      if (!widest) return { field, messageKey: 'facilities.office.settings.error.blockNoHours', params: { name: b.nameJa } };
+      return { field, messageKey: 'facilities.office.settings.error.blockOutsideHours', params: { name: b.nameJa, from: clockText(b.startsAt), to: clockText(b.endsAt), opens: clockText(widest.opensAt), closes: clockText(widest.closesAt) } };
+    }),
+  );
+}
+
+/** Shorter hours must not leave a room's fixed block outside every day (it would silently stop being offered). */
+async function checkRoomBlocksFit(db: StaffDb, facilityId: string, hours: WeekHours): Promise<void> {
+  const blocks = await db
+    .selectFrom('facility_room_blocks as b')
+    .innerJoin('facility_rooms as r', 'r.id', 'b.room_id')
+    .select(['b.code', 'b.name_ja', 'b.starts_at as startsAt', 'b.ends_at as endsAt', 'r.name as room'])
+    .where('r.facility_id', '=', facilityId)
+    .where('r.active', '=', true)
+    .where('r.slot_mode', '=', 'blocks')
+    .orderBy('r.sort_order')
+    .orderBy('b.starts_at')
+    .execute();
+  const outside = blocksOutsideHours(blocks, hours);
+  if (outside.length === 0) return;
+  const list = outside.map((b) => `${b.room}「${b.name_ja}」（${clockText(b.startsAt)}〜${clockText(b.endsAt)}）`).join('、');
+  throw invalidInput([{ field: 'hours', messageKey: 'facilities.office.settings.conflict.hoursBlocks', params: { count: outside.length, list } }]);
+}
+
 /** The fixed blocks of a room (slot rules): changing or removing a block that has bookings is refused. */
 export async function updateBlocks(ctx: FacilityContext, actor: StaffActor, roomId: string, blocks: BlockRowInput[]): Promise<void> {
   const staff = requireStaff(actor);
@@ -244,6 +285,7 @@ export async function updateBlocks(ctx: FacilityContext, actor: StaffActor, room
     if (i > 0 && sorted[i - 1]!.endsAt > b.startsAt) throw invalidInput([{ field: `block_${b.code}_starts`, messageKey: 'facilities.office.settings.error.blockOverlap', params: { name: b.nameJa, other: sorted[i - 1]!.nameJa } }]);
   }
   if (sorted.length === 0) throw invalidInput([{ field: 'blocks', messageKey: 'facilities.office.settings.error.noBlocks' }]);
+  await checkBlocksWithinHours(db, room.facility_id, sorted);
   await db.transaction().execute(async (trx) => {
     await trx.selectFrom('facility_rooms').select('id').where('id', '=', roomId).forUpdate().execute();
     const before = await trx.selectFrom('facility_room_blocks').selectAll().where('room_id', '=', roomId).execute();

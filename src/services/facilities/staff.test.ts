@@ -4,7 +4,9 @@ import { DomainError } from '../../platform/http/errors.ts';
 import { bookSeat } from './classes-seats.ts';
 import { confirmBlock, previewBlock, removeBlock, type BlockInput } from './staff-blocks-service.ts';
 import { recordCheckin } from './staff-day-service.ts';
-import { brokenByClosure, brokenByHours, describeConflicts, type FutureOccupation } from './staff-settings-rules.ts';
+import { blocksOutsideHours, brokenByClosure, brokenByHours, describeConflicts, widestHours, type FutureOccupation } from './staff-settings-rules.ts';
+import { startPayment } from './booking-payments.ts';
+import { PAYMENT_SOURCE } from './facility-context.ts';
 import { book, createStaffTestApp, makeClass, makeResident, payOnline, request, staffActor, type StaffTestApp } from './staff-test-kit.ts';
 
 let t: StaffTestApp;
@@ -109,6 +111,14 @@ describe('settings', () => {
     // Longer hours are fine (and audited).
     assert.equal((await manager.post('/staff/facilities/settings/mizusawa-kominkan/hours', { ...hours, opens_1: '10:00', closes_1: '16:00' })).statusCode, 303);
     assert.equal((await audits('mizusawa-kominkan', 'facilities.settings.hours-updated')).length, 1);
+    // Closing at 17:00 every day would leave the rooms' evening blocks offered on no day at all: refused, naming them.
+    await manager.get('/staff/facilities/settings/maesawa-fureai');
+    const early: Record<string, string> = { ...hours };
+    for (const d of [2, 3, 4, 5, 6]) early[`closes_${d}`] = '17:00';
+    const orphaning = await manager.post('/staff/facilities/settings/maesawa-fureai/hours', early);
+    assert.equal(orphaning.statusCode, 400);
+    assert.ok(orphaning.body.includes('多目的ホール「夜間」（18:00〜21:00）'), orphaning.body.slice(0, 200));
+    assert.equal((await t.fdb.selectFrom('facility_hours').select('closes_at').where('facility_id', '=', 'maesawa-fureai').where('weekday', '=', 2).executeTakeFirstOrThrow()).closes_at, 21 * 60);
 
     const closure = await manager.post('/staff/facilities/settings/mizusawa-kominkan/closures', { closureRule: 'date', closureDate: '令和9年6月15日', closureFrom: '', closureTo: '', closureNth: '', closureWeekday: '', closureDay: '', closureReason: '臨時休館' });
     assert.equal(closure.statusCode, 400);
@@ -135,10 +145,21 @@ describe('settings', () => {
     const overlap = await manager.post('/staff/facilities/settings/rooms/kominkan-kitchen/blocks', { ...blocks, block_afternoon_ends: '18:30' });
     assert.equal(overlap.statusCode, 400);
     assert.ok(overlap.body.includes('重なっています'));
-    // Renaming and adding a block is fine.
-    assert.equal((await manager.post('/staff/facilities/settings/rooms/kominkan-kitchen/blocks', { ...blocks, block_morning_name: '午前の部', new_code: 'late', new_name: '深夜', new_nameEn: 'Late', new_starts: '21:00', new_ends: '22:00' })).statusCode, 303);
+    // A block after closing time (the centre closes at 21:00) would never be offered: refused on its field, the typing kept.
+    const late = await manager.post('/staff/facilities/settings/rooms/kominkan-kitchen/blocks', { ...blocks, new_code: 'late', new_name: '深夜', new_nameEn: 'Late', new_starts: '21:00', new_ends: '22:00' });
+    assert.equal(late.statusCode, 400);
+    assert.ok(late.body.includes('区分「深夜」（21:00〜22:00）は、どの曜日の開館時間にも収まらない'), 'names the block and its times');
+    assert.ok(late.body.includes('最も早い開館 9:00、最も遅い閉館 21:00'), "names the building's hours");
+    assert.ok(late.body.includes('href="#new_ends"'), 'the error links to the field to fix');
+    assert.match(late.body, /name="new_starts"[^>]*value="21:00"|value="21:00"[^>]*name="new_starts"/);
+    const early = await manager.post('/staff/facilities/settings/rooms/kominkan-kitchen/blocks', { ...blocks, block_morning_starts: '7:00' });
+    assert.equal(early.statusCode, 400);
+    assert.ok(early.body.includes('href="#block_morning_starts"'));
+    assert.equal((await t.fdb.selectFrom('facility_room_blocks').select('code').where('room_id', '=', 'kominkan-kitchen').execute()).length, 3, 'nothing saved');
+    // Renaming and adding a block within the hours is fine.
+    assert.equal((await manager.post('/staff/facilities/settings/rooms/kominkan-kitchen/blocks', { ...blocks, block_morning_name: '午前の部', new_code: 'noon', new_name: '昼', new_nameEn: 'Noon', new_starts: '12:00', new_ends: '13:00' })).statusCode, 303);
     const codes = await t.fdb.selectFrom('facility_room_blocks').select(['code', 'name_ja']).where('room_id', '=', 'kominkan-kitchen').orderBy('sort_order').execute();
-    assert.deepEqual(codes.map((c) => c.code), ['morning', 'afternoon', 'evening', 'late']);
+    assert.deepEqual(codes.map((c) => c.code), ['morning', 'noon', 'afternoon', 'evening']);
     assert.equal(codes[0]!.name_ja, '午前の部');
 
     await manager.get('/staff/facilities/settings/reductions');
@@ -157,6 +178,22 @@ describe('settings', () => {
     const facility = await t.fdb.selectFrom('facilities').selectAll().where('id', '=', 'maesawa-fureai').executeTakeFirstOrThrow();
     assert.deepEqual([facility.booking_horizon_months, facility.cancel_free_days_before, facility.cancel_fee_percent, facility.counter_payment], [6, 10, 30, true]);
     assert.equal((await audits('maesawa-fureai', 'facilities.settings.facility-updated')).length, 1);
+  });
+
+  test('the pure check of blocks against the week: a block must fit in some day', () => {
+    const week = new Map([
+      [2, { opensAt: 540, closesAt: 1260 }],
+      [7, { opensAt: 540, closesAt: 1020 }],
+    ]);
+    const blocks = [
+      { code: 'evening', startsAt: 1080, endsAt: 1260 },
+      { code: 'late', startsAt: 1260, endsAt: 1320 },
+      { code: 'dawn', startsAt: 420, endsAt: 540 },
+    ];
+    assert.deepEqual(blocksOutsideHours(blocks, week).map((b) => b.code), ['late', 'dawn'], 'the evening block fits Tuesday though not Sunday');
+    assert.deepEqual(widestHours(week), { opensAt: 540, closesAt: 1260 });
+    assert.equal(widestHours(new Map()), null);
+    assert.equal(blocksOutsideHours(blocks, new Map()).length, 3, 'no open day: nothing is ever offered');
   });
 
   test('the pure checks: hours, closures and the list of bookings named', () => {
@@ -230,6 +267,41 @@ describe('maintenance blocks', () => {
     await book(t, await makeResident(t.fdb), request({ roomId: 'kominkan-washitsu', date: '2027-06-19', blockCodes: ['evening'], purpose: 'culture' }));
   });
 
+  test('a block over a booking whose checkout is open: the payment is cancelled and its page takes no money', async () => {
+    const staff = await staffActor(t, 'shogai.tanto');
+    const holder = await makeResident(t.fdb, { name: '支払中 五郎' });
+    const booked = await book(t, holder, request({ roomId: 'kominkan-meeting-1', date: '2027-06-29', blockCodes: ['morning'] }));
+    const { redirect } = await startPayment(t.ctx, holder, booked.id);
+    const checkoutPath = new URL(redirect).pathname;
+    assert.match(checkoutPath, /^\/dev\/pay\/sim_/);
+    const payer = t.browser();
+    assert.match((await payer.get(checkoutPath)).body, /name="cardNumber"/, 'payable before the block');
+
+    const input: BlockInput = { facilityId: 'mizusawa-kominkan', roomId: 'kominkan-meeting-1', fromDate: '2027-06-29', toDate: '2027-06-29', startsAt: 540, endsAt: 720, reason: '照明の修理' };
+    await confirmBlock(t.ctx, staff, input, (await previewBlock(t.ctx, staff, input)).fingerprint);
+    assert.equal((await bookingRow(booked.id)).status, 'cancelled');
+    const payments = (await t.platform.payments.byReferences(PAYMENT_SOURCE, [booked.id])).get(booked.id)!;
+    assert.deepEqual(payments.map((p) => p.status), ['cancelled']);
+    assert.equal(await t.platform.payments.openFor(PAYMENT_SOURCE, booked.id), null);
+    assert.equal((await audits(payments[0]!.id, 'payments.cancelled')).length, 1, 'withdrawn in the block\'s transaction, audited');
+
+    // The payer still on the checkout page: it says cancelled and offers no way to pay.
+    const page = await payer.get(checkoutPath);
+    assert.match(page.body, /この支払いは「キャンセル済み」です/);
+    assert.doesNotMatch(page.body, /name="cardNumber"|name="action" value="qr"/);
+    const tried = await payer.post(checkoutPath, { action: 'pay' });
+    assert.equal(tried.statusCode, 303);
+    const card = await payer.post(checkoutPath, { action: 'card', cardNumber: '4242 4242 4242 4242', expiry: '12/30', cvc: '123', cardName: 'TARO OSHU' });
+    assert.equal(card.statusCode, 303);
+    await t.platform.payments.reconcile(payments[0]!.id);
+    assert.equal((await t.platform.payments.get(payments[0]!.id))!.status, 'cancelled', 'no money was taken');
+    const after = await bookingRow(booked.id);
+    assert.deepEqual([after.status, after.paid_at, after.payment_id], ['cancelled', null, null]);
+    // 支払う again only leads back to the booking; no new payment is opened.
+    assert.equal((await startPayment(t.ctx, holder, booked.id)).redirect, `/facilities/bookings/${booked.id}`);
+    assert.equal((await t.platform.payments.byReferences(PAYMENT_SOURCE, [booked.id])).get(booked.id)!.length, 1);
+  });
+
   test('through the pages: the form, the confirm page listing the bookings, then the block', async () => {
     const holder = await makeResident(t.fdb, { name: '画面 確認' });
     const booked = await book(t, holder, request({ roomId: 'kominkan-meeting-1', date: '2027-06-26', blockCodes: ['afternoon'] }));
@@ -284,6 +356,17 @@ describe('the counter', () => {
     const row = await t.sdb.selectFrom('facility_booking_checkins').selectAll().where('booking_id', '=', other.id).executeTakeFirstOrThrow();
     assert.deepEqual([row.state, row.present_count], ['checked_in', 4]);
     assert.equal((await audits(other.id, 'facilities.booking.checked-in')).length, 1);
+
+    // More people than the room holds (会議室1: 30 since the settings test) is refused, naming the count and the capacity; the record stays.
+    const capacity = (await t.fdb.selectFrom('facility_rooms').select('capacity').where('id', '=', 'kominkan-meeting-1').executeTakeFirstOrThrow()).capacity;
+    await assert.rejects(recordCheckin(t.ctx, staff, other.id, { state: 'checked_in', presentCount: capacity + 1 }), (e: DomainError) => e.code === 'invalid_input' && e.fields[0]!.field === 'presentCount');
+    assert.equal(await recordCheckin(t.ctx, staff, other.id, { state: 'checked_in', presentCount: capacity }), 'changed', 'a full room is fine');
+    const over = await page.post(`/staff/facilities/bookings/${other.id}/checkin`, { state: 'checked_in', presentCount: '40', back });
+    assert.equal(over.statusCode, 303);
+    const shown = await page.follow(over);
+    assert.ok(shown.body.includes(`来館人数（40人）が会議室1の定員（${capacity}人）を超えています。定員以内の人数を入力してください。`));
+    const kept = await t.sdb.selectFrom('facility_booking_checkins').select('present_count').where('booking_id', '=', other.id).executeTakeFirstOrThrow();
+    assert.equal(kept.present_count, capacity);
   });
 
   test('a fee reduction before payment, then the rest paid at the counter', async () => {
