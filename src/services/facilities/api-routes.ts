@@ -1,7 +1,10 @@
 /**
- * Facility booking as JSON (in the OpenAPI document): facilities and availability for
- * anyone; bookings and groups for the logged-in resident, under the same rules as
- * the pages (a kiosk or the city app can book without the web pages).
+ * Facility booking as JSON (in the OpenAPI document): facilities (hours, closed days,
+ * fees, cancellation and payment rules, fee reductions) and availability for anyone;
+ * bookings, their payment and receipt, and groups for the logged-in resident, under
+ * the same rules as the pages (a kiosk or the city app can book without the web
+ * pages). The lottery (lottery-api.ts) and the back office (api-staff-routes.ts) are
+ * registered from here too.
  */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
@@ -11,7 +14,7 @@ import { isDate } from './booking-time.ts';
 import { japanClock, addDays } from '../../platform/time/today.ts';
 import { facilityAvailability } from './availability-service.ts';
 import { cancelBooking } from './booking-lifecycle.ts';
-import { syncPayment } from './booking-payments.ts';
+import { receiptOf, startPayment, syncPayment } from './booking-payments.ts';
 import { bookingForView, bookingsOf, type BookingRow } from './booking-queries.ts';
 import { bookRoom, type SlotTakenError } from './booking-service.ts';
 import { clockText } from './booking-time.ts';
@@ -19,6 +22,8 @@ import { loadFacilities } from './catalogue.ts';
 import { allSlots } from './calendar.ts';
 import type { FacilityContext } from './facility-context.ts';
 import { groupsOfResident, registerGroup } from './group-service.ts';
+import { registerFacilitiesStaffApi } from './api-staff-routes.ts';
+import { registerLotteryApi } from './lottery-api.ts';
 import { AREAS } from './tables.ts';
 
 const Clock = Type.String({ description: '時刻 H:MM（日本時間）' });
@@ -37,6 +42,16 @@ const RoomJson = Type.Object({
   slots: Type.Array(SlotJson, { description: '最も長く開館する曜日の区分' }),
   fees: Type.Array(FeeJson),
 });
+const ClosureJson = Type.Object({
+  rule: Type.String({ description: 'date（特定日）, annual（毎年の期間 MM-DD〜MM-DD）, monthly_nth_weekday（毎月第n曜日）, monthly_day（毎月n日）' }),
+  date: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  from: Type.Union([Type.String({ description: 'MM-DD' }), Type.Null()]),
+  to: Type.Union([Type.String({ description: 'MM-DD' }), Type.Null()]),
+  nth: Type.Union([Type.Integer(), Type.Null()]),
+  weekday: Type.Union([Type.Integer({ description: '1 = 月曜 … 7 = 日曜' }), Type.Null()]),
+  dayOfMonth: Type.Union([Type.Integer(), Type.Null()]),
+  reason: Type.String(),
+});
 const FacilityJson = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -49,9 +64,22 @@ const FacilityJson = Type.Object({
   phone: Type.String(),
   accessibility: Type.Array(Type.String()),
   hours: Type.Array(Type.Object({ weekday: Type.Integer({ description: '1 = 月曜 … 7 = 日曜' }), opens: Clock, closes: Clock })),
+  closedWeekdays: Type.Array(Type.Integer(), { description: '定休日の曜日（1 = 月曜 … 7 = 日曜）' }),
+  closures: Type.Array(ClosureJson, { description: '休館日の規則（年末年始、点検日など）' }),
   bookingHorizonMonths: Type.Integer(),
+  payment: Type.Object({
+    daysAfterBooking: Type.Integer({ description: '予約から何日以内に支払うか' }),
+    daysBeforeUse: Type.Integer({ description: '利用日の何日前までに支払うか（早い方が期限）' }),
+    counter: Type.Boolean({ description: '窓口での支払いができるか' }),
+    heatingMonths: Type.Array(Type.Integer(), { description: '暖房料が加算される月' }),
+  }),
+  cancellation: Type.Object({
+    freeUntilDaysBefore: Type.Integer({ description: '利用日のこの日数前まで無料で取消（全額返金）' }),
+    feePercent: Type.Integer({ description: 'それ以降の取消料（使用料に対する%）' }),
+  }),
   rooms: Type.Array(RoomJson),
 });
+const ReductionJson = Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String(), percent: Type.Integer({ description: '減免率（100 = 全額免除）。職員が申請を確認して適用' }) });
 const AvailabilityJson = Type.Object({
   facility: Type.String(),
   from: Type.String({ format: 'date' }),
@@ -120,9 +148,11 @@ export async function registerFacilitiesApi(app: FastifyInstance, ctx: FacilityC
   const db = ctx.db;
   const tags = ['facilities'];
 
-  app.get('/api/facilities', { schema: { tags, summary: '公共施設と部屋（開館時間、区分、料金）', response: { 200: Type.Object({ items: Type.Array(FacilityJson) }) } } }, async () => {
+  app.get('/api/facilities', { schema: { tags, summary: '公共施設と部屋（開館時間、休館日、区分、料金、支払・取消の規定）と使用料の減免', response: { 200: Type.Object({ items: Type.Array(FacilityJson), reductions: Type.Array(ReductionJson) }) } } }, async () => {
     const facilities = await loadFacilities(db);
+    const reductions = await db.selectFrom('facility_reductions').select(['code', 'name_ja', 'name_en', 'percent']).where('active', '=', true).orderBy('sort_order').orderBy('code').execute();
     return {
+      reductions: reductions.map((r) => ({ code: r.code, name: r.name_ja, nameEn: r.name_en, percent: r.percent })),
       items: facilities.map((f) => ({
         id: f.id,
         name: f.name,
@@ -135,7 +165,11 @@ export async function registerFacilitiesApi(app: FastifyInstance, ctx: FacilityC
         phone: f.phone,
         accessibility: f.accessibility,
         hours: [...f.hours.entries()].sort(([a], [b]) => a - b).map(([weekday, h]) => ({ weekday, opens: clockText(h.opensAt), closes: clockText(h.closesAt) })),
+        closedWeekdays: [1, 2, 3, 4, 5, 6, 7].filter((d) => !f.hours.has(d)),
+        closures: f.closures.map((c) => ({ rule: c.rule, date: c.onDate, from: c.fromMd, to: c.toMd, nth: c.nth, weekday: c.weekday, dayOfMonth: c.dayOfMonth, reason: c.reason })),
         bookingHorizonMonths: f.bookingHorizonMonths,
+        payment: { daysAfterBooking: f.payDaysAfterBooking, daysBeforeUse: f.payDaysBeforeUse, counter: f.counterPayment, heatingMonths: f.heatingMonths },
+        cancellation: { freeUntilDaysBefore: f.cancelFreeDaysBefore, feePercent: f.cancelFeePercent },
         rooms: f.rooms.map((r) => ({
           id: r.id,
           name: r.name,
@@ -234,6 +268,21 @@ export async function registerFacilitiesApi(app: FastifyInstance, ctx: FacilityC
     },
   );
 
+  app.post(
+    '/api/facility-bookings/:id/payment',
+    { schema: { tags, summary: '使用料の支払いを始める（カード・QR）。redirect の決済画面へ進み、戻ると予約が確定。支払う必要がなければ予約のページ', params: IdParams, response: { 200: Type.Object({ redirect: Type.String() }), 401: ErrorJson, 404: ErrorJson, 409: ErrorJson, 503: ErrorJson } } },
+    async (request) => startPayment(ctx, requireResident(request.resident), (request.params as { id: string }).id),
+  );
+
+  app.get(
+    '/api/facility-bookings/:id/receipt.pdf',
+    { schema: { tags, summary: '支払済みの予約の領収書（PDF）', params: IdParams, produces: ['application/pdf'], response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }), 401: ErrorJson, 404: ErrorJson } } },
+    async (request, reply) => {
+      const { pdf, filename } = await receiptOf(ctx, requireResident(request.resident), (request.params as { id: string }).id);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'private, no-store').send(pdf);
+    },
+  );
+
   app.get('/api/facility-groups', { schema: { tags, summary: '本人が代表者または構成員の登録団体', response: { 200: Type.Object({ items: Type.Array(GroupJson) }), 401: ErrorJson } } }, async (request) => {
     const resident = requireResident(request.resident);
     const groups = await groupsOfResident(ctx, resident);
@@ -246,4 +295,7 @@ export async function registerFacilitiesApi(app: FastifyInstance, ctx: FacilityC
     const id = await registerGroup(ctx, resident, { name: body.name, nameKana: body.nameKana, contactPhone: body.contactPhone, contactEmail: body.contactEmail ?? '', purpose: body.purpose, activity: body.activity ?? '', inCity: body.inCity, members: body.members.join('\n') });
     return reply.code(201).send({ id, status: 'pending' });
   });
+
+  await registerLotteryApi(app, ctx);
+  await registerFacilitiesStaffApi(app, ctx);
 }

@@ -5,7 +5,7 @@ import type { Notifier } from '../../platform/notify/notifier.ts';
 import type { Payments } from '../../platform/payments/payments.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { FacilityContext } from './facility-context.ts';
-import { asFacilitiesDb, lotteryDb, type LotteryDb } from './lottery-tables.ts';
+import { asFacilitiesDb, asLotteryDb, lotteryDb, type LotteryDb } from './lottery-tables.ts';
 
 export interface LotteryContext {
   db: LotteryDb;
@@ -22,6 +22,11 @@ export interface LotteryContext {
 
 export function lotteryContext(platform: Platform): LotteryContext {
   return { db: lotteryDb(platform.db.kysely), now: platform.now, jobs: platform.jobs, notifier: platform.notifier, payments: platform.payments, log: platform.log, publicUrl: platform.config.publicUrl };
+}
+
+/** The booking functions' platform seen by the lottery's (the JSON API is registered with the booking context). */
+export function lotteryContextOf(ctx: FacilityContext): LotteryContext {
+  return { ...ctx, db: asLotteryDb(ctx.db as never) };
 }
 
 /** The same platform seen by the booking functions (a lottery offer is a booking). */

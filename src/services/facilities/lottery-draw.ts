@@ -1,6 +1,7 @@
 /**
  * The draw of a round, at its draw time (job) or by staff once the window has
- * closed: a fresh seed from crypto.randomBytes(32); the input snapshot (slots and
+ * closed: the seed committed when the round was published (lottery-seed.ts; a fresh
+ * one only for a round published before seeds were committed); the input snapshot (slots and
  * active entries, applicants pseudonymised); the engine's result and digests, all
  * stored; winners' bookings written (awaiting payment with a deadline, or confirmed
  * when free) in place of the holds; holds of slots nobody won given back to
@@ -18,6 +19,7 @@ import { loadFacilities } from './catalogue.ts';
 import { LOTTERY_QUEUES, type LotteryContext } from './lottery-context.ts';
 import { makeOffer } from './lottery-offers.ts';
 import { roundPhase } from './lottery-policy.ts';
+import { newSeed } from './lottery-seed.ts';
 import { roundForStaff, roundNotEditable } from './lottery-rounds.ts';
 import { asFacilitiesDb, asPlatformDb, type LotteryDb } from './lottery-tables.ts';
 
@@ -69,7 +71,7 @@ export async function drawRound(ctx: LotteryContext, staff: StaffActor | null, r
     if (now < round.closes_at || (!staff && now < round.draw_at)) return { drawn: false, reason: 'not_due' } as const;
 
     const input = await drawInputOf(trx, round);
-    const seed = crypto.randomBytes(32).toString('hex');
+    const seed = round.seed ?? newSeed();
     const result: LotteryResult = draw(input, seed);
     await trx
       .updateTable('facility_lottery_rounds')

@@ -5,6 +5,7 @@
  * headcount become the booking if it wins, so they are checked against every room
  * it names now rather than at the draw.
  */
+import { sql } from 'kysely';
 import type { Actor, ResidentActor } from '../../platform/access/actor.ts';
 import { auditActorOf } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/require-access.ts';
@@ -13,6 +14,9 @@ import { DomainError, invalidInput, type FieldError } from '../../platform/http/
 import type { LotteryContext } from './lottery-context.ts';
 import { canChangeEntry, canSeeEntry, isPublic, roundPhase, type RoundPhase } from './lottery-policy.ts';
 import { bookableGroupsOf } from './group-membership.ts';
+import { publicSeed } from './lottery-seed.ts';
+import { entryStanding } from './lottery-standing.ts';
+import { blockNamesEn, blockNamesJa, type SlotFacts } from './lottery-slot-text.ts';
 import { asFacilitiesDb, type LotteryDb } from './lottery-tables.ts';
 
 export interface EntryInput {
@@ -40,7 +44,8 @@ export async function publicRound(db: LotteryDb, roundId: string, now: Date) {
     : undefined;
   const phase = round ? roundPhase(round, now) : 'draft';
   requireAccess(round !== undefined && isPublic(phase));
-  return { ...round!, phase };
+  // The seed stays secret until the draw; its commitment is public from publication.
+  return { ...round!, ...publicSeed(round!), phase };
 }
 
 export async function applyForRound(ctx: LotteryContext, resident: ResidentActor, roundId: string, input: EntryInput): Promise<string> {
@@ -157,21 +162,24 @@ export async function entryForView(ctx: LotteryContext, actor: Actor, entryId: s
     .execute();
   const { draw_outcome: outcome, ...rest } = e;
   const waiting = outcome ? await waitingPlaces(ctx.db, entryId) : [];
-  return { entry: rest, phase, preferences, offers, outcome, waiting, canWithdraw: canChangeEntry(actor, e, phase) };
+  const standing = entryStanding({ status: e.status, round_status: e.round_status, offer_status: offers.at(-1)?.status ?? null, outcome_status: outcome?.status ?? null, waiting_lists: waiting.length });
+  return { entry: rest, phase, preferences, offers, outcome, waiting, standing, canWithdraw: canChangeEntry(actor, e, phase) };
 }
 
-/** Where an entry stands on each waiting list it is on (1 = next in line), from the draw. */
-export async function waitingPlaces(db: LotteryDb, entryId: string): Promise<{ code: string; position: number; length: number }[]> {
+/** Where an entry stands on each waiting list it is on (1 = next in line), from the draw, with the slot in residents' words. */
+export async function waitingPlaces(db: LotteryDb, entryId: string): Promise<({ code: string; position: number; length: number } & SlotFacts)[]> {
   const rows = await db
     .selectFrom('facility_lottery_waiting as w')
     .innerJoin('facility_lottery_slots as s', 's.id', 'w.slot_id')
-    .select(['s.code', 'w.position'])
+    .innerJoin('facility_rooms as r', 'r.id', 's.room_id')
+    .select(['s.code', 'w.position', 's.use_date', 's.starts_at', 's.ends_at', 'r.name as room_name'])
+    .select([blockNamesJa().as('block_ja'), blockNamesEn().as('block_en')])
     .select((eb) => eb.selectFrom('facility_lottery_waiting as others').select((e) => e.fn.countAll<number>().as('n')).whereRef('others.slot_id', '=', 'w.slot_id').as('length'))
     .where('w.entry_id', '=', entryId)
     .orderBy('s.use_date')
     .orderBy('s.starts_at')
     .execute();
-  return rows.map((r) => ({ code: r.code, position: r.position, length: Number(r.length ?? 0) }));
+  return rows.map((r) => ({ ...r, length: Number(r.length ?? 0) }));
 }
 
 export async function withdrawEntry(ctx: LotteryContext, resident: ResidentActor, entryId: string): Promise<void> {
@@ -184,20 +192,29 @@ export async function withdrawEntry(ctx: LotteryContext, resident: ResidentActor
   });
 }
 
-/** The resident's own entries, newest round first (my page, the lottery home). */
+/** The resident's own entries, newest round first (my page, the lottery home, the round page), each with its standing. */
 export async function myEntries(db: LotteryDb, resident: ResidentActor) {
-  return db
+  const rows = await db
     .selectFrom('facility_lottery_entries as e')
     .innerJoin('facility_lottery_rounds as r', 'r.id', 'e.round_id')
     .innerJoin('facilities as f', 'f.id', 'r.facility_id')
     .leftJoin('facility_groups as g', 'g.id', 'e.group_id')
+    // The entry's latest offer: what the resident has to do next (pay by its deadline) and where.
+    .leftJoin(
+      (eb) => eb.selectFrom('facility_lottery_offers').distinctOn('entry_id').select(['entry_id', 'status', 'deadline', 'booking_id']).orderBy('entry_id').orderBy('created_at', 'desc').as('o'),
+      (join) => join.onRef('o.entry_id', '=', 'e.id'),
+    )
     .select(['e.id', 'e.status', 'e.created_at', 'r.id as round_id', 'r.title as round_title', 'r.month', 'r.status as round_status', 'r.opens_at', 'r.closes_at', 'r.draw_at', 'f.name as facility_name', 'g.name as group_name'])
-    .select((eb) => [
-      eb.selectFrom('facility_lottery_offers as o').select('o.status').whereRef('o.entry_id', '=', 'e.id').orderBy('o.created_at', 'desc').limit(1).as('offer_status'),
-    ])
+    .select(['o.status as offer_status', 'o.deadline as offer_deadline', 'o.booking_id'])
+    .select(sql<string | null>`e.draw_outcome->>'status'`.as('outcome_status'))
+    .select((eb) => eb.selectFrom('facility_lottery_waiting as w').select((x) => x.fn.countAll<number>().as('n')).whereRef('w.entry_id', '=', 'e.id').as('waiting_lists'))
     .where('e.resident_account_id', '=', resident.accountId)
     .orderBy('r.draw_at', 'desc')
     .orderBy('e.created_at', 'desc')
     .limit(50)
     .execute();
+  return rows.map((r) => {
+    const facts = { ...r, waiting_lists: Number(r.waiting_lists ?? 0) };
+    return { ...facts, standing: entryStanding(facts) };
+  });
 }

@@ -1,10 +1,11 @@
 /**
- * First-come booking of a lottery-enabled room opens month by month. The current
- * month is always open; a later month opens only once a lottery round of the
- * facility for that month has been drawn — what the draw left unallocated is then
- * first-come. Before that the month belongs to the lottery: a first-come booking
- * would take a day staff still mean to put in a round (and block adding it).
- * A cancelled round does not open its month: staff usually run a new one.
+ * First-come booking of a lottery-enabled room, month by month. The current month is
+ * always first-come. A later month belongs to the lottery only while a round of the
+ * facility for it is being prepared (draft) or taking entries and waiting for its
+ * draw (published): a first-come booking then would take a day staff mean to put in
+ * the round. Once the round is drawn — its results settled, its unallocated slots
+ * given back — or when the month has no round at all (or only a cancelled one), the
+ * month is first-come like any other: a lottery room with no round is bookable.
  */
 import { japanClock } from '../../platform/time/today.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
@@ -18,23 +19,24 @@ export interface LotteryMonth {
   window: { opensAt: Date; closesAt: Date } | null;
 }
 
-/** The months of `dates` in which the facility's lottery-enabled rooms are not yet open to first-come booking. */
+/** The months of `dates` in which the facility's lottery-enabled rooms are not open to first-come booking (a round is pending). */
 export async function lotteryOnlyMonths(db: FacilitiesDb, facilityId: string, dates: string[], now: Date): Promise<Map<string, LotteryMonth>> {
   const current = japanClock(now).date.slice(0, 7);
   const months = [...new Set(dates.map((d) => d.slice(0, 7)))].filter((m) => m > current);
   const result = new Map<string, LotteryMonth>();
   if (months.length === 0) return result;
-  const rounds = await asLotteryDb(db as never)
+  const pending = await asLotteryDb(db as never)
     .selectFrom('facility_lottery_rounds')
     .select(['month', 'status', 'opens_at', 'closes_at'])
     .where('facility_id', '=', facilityId)
     .where('month', 'in', months)
-    .where('status', 'in', ['published', 'drawn'])
+    .where('status', 'in', ['draft', 'published'])
     .orderBy('opens_at')
     .execute();
   for (const month of months) {
-    const ofMonth = rounds.filter((r) => r.month === month);
-    if (ofMonth.some((r) => r.status === 'drawn')) continue;
+    const ofMonth = pending.filter((r) => r.month === month);
+    if (ofMonth.length === 0) continue;
+    // A draft's window is not public yet: the refusal then says it will be announced.
     const next = ofMonth.find((r) => r.status === 'published');
     result.set(month, { month, window: next ? { opensAt: next.opens_at, closesAt: next.closes_at } : null });
   }

@@ -14,7 +14,8 @@ import type { FacilityInfo, RoomInfo } from './catalogue.ts';
 import { loadFacilities } from './catalogue.ts';
 import { slotsWithin } from './calendar.ts';
 import { paymentDeadline, quoteFee } from './fees.ts';
-import { syncPayment } from './booking-payments.ts';
+import type { Payment } from '../../platform/payments/payment-model.ts';
+import { afterBookingEnded, syncPayment, withdrawOpenPayment } from './booking-payments.ts';
 import { bookingContextOf, LOTTERY_QUEUES, type LotteryContext } from './lottery-context.ts';
 import type { LotteryNoticeKind } from './lottery-notices.ts';
 import { lotteryReference } from './lottery-rounds.ts';
@@ -115,6 +116,8 @@ export type SettleOutcome = 'confirmed' | 'waiting' | 'passed_on' | 'released' |
  * unpaid past the deadline (the booking lapses now), or cancelled / lapsed elsewhere
  * → the slot goes to the next on its waiting list, or to first-come booking.
  */
+const LAPSE_REASON = '抽選当選後のお支払い期限切れ';
+
 export async function settleOffer(ctx: LotteryContext, offerId: string): Promise<SettleOutcome> {
   // Every winner of a round shares one deadline, so whichever job or sweep settles this
   // offer must first notice a capture the booking has not seen yet (a QR payment made in
@@ -128,7 +131,9 @@ export async function settleOffer(ctx: LotteryContext, offerId: string): Promise
     .where('b.status', '=', 'awaiting_payment')
     .executeTakeFirst();
   if (unpaid) await syncPayment(bookingContextOf(ctx), unpaid.booking_id);
-  return ctx.db.transaction().execute(async (trx) => {
+  // A lapsed win's open payment is withdrawn with the booking; its checkout is closed after the commit.
+  let lapsed: { bookingId: string; withdrawn: Payment[] } | null = null;
+  const outcome = await ctx.db.transaction().execute(async (trx): Promise<SettleOutcome> => {
     const offer = await trx.selectFrom('facility_lottery_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
     if (!offer || offer.status !== 'offered') return 'unchanged';
     // Lock order: slot, then offer — the same in every path that changes a slot's holder.
@@ -144,7 +149,8 @@ export async function settleOffer(ctx: LotteryContext, offerId: string): Promise
     const active = booking.status === 'awaiting_payment' || booking.status === 'pending_approval';
     if (active && now < offer.deadline) return 'waiting';
     if (active) {
-      await trx.updateTable('facility_bookings').set({ status: 'lapsed', cancelled_at: now, cancel_reason: '抽選当選後のお支払い期限切れ', cancel_fee_yen: 0, refund_yen: 0, updated_at: now }).where('id', '=', booking.id).execute();
+      await trx.updateTable('facility_bookings').set({ status: 'lapsed', cancelled_at: now, cancel_reason: LAPSE_REASON, cancel_fee_yen: 0, refund_yen: 0, updated_at: now }).where('id', '=', booking.id).execute();
+      lapsed = { bookingId: booking.id, withdrawn: await withdrawOpenPayment(bookingContextOf(ctx), trx, booking.id, LAPSE_REASON) };
     }
     const ended = active || booking.status === 'lapsed' ? 'lapsed' : 'declined';
     await trx.updateTable('facility_lottery_offers').set({ status: ended, resolved_at: now }).where('id', '=', offerId).execute();
@@ -159,6 +165,9 @@ export async function settleOffer(ctx: LotteryContext, offerId: string): Promise
     });
     return next.entryId ? 'passed_on' : 'released';
   });
+  const ended = lapsed as { bookingId: string; withdrawn: Payment[] } | null;
+  if (ended) await afterBookingEnded(bookingContextOf(ctx), ended.bookingId, ended.withdrawn);
+  return outcome;
 }
 
 /** Offers the slot to the next valid application on its waiting list, or leaves it to first-come booking. */

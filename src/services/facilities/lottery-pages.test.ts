@@ -28,18 +28,50 @@ async function registerUser(accountId: string) {
   await t.ldb.insertInto('facility_users').values({ resident_account_id: accountId, name: '奥州 花子', name_kana: 'オウシュウ ハナコ', phone: '09011112222', email: 'hanako@example.jp', updated_at: new Date() }).execute();
 }
 
-test('demo data: one round open now for weekend evenings of the first lottery room', async () => {
+test('demo data: next month drawn with results, the month after open now, nothing for this month; seeding twice adds nothing', async () => {
   now = new Date();
   await seedDemoLottery(t.platform);
   await seedDemoLottery(t.platform);
-  const rounds = await t.ldb.selectFrom('facility_lottery_rounds').selectAll().execute();
-  assert.equal(rounds.length, 1, 'seeding twice makes one round');
-  assert.equal(rounds[0]!.status, 'published');
-  const slots = await t.ldb.selectFrom('facility_lottery_slots').select(['room_id', 'code']).where('round_id', '=', rounds[0]!.id).execute();
-  assert.ok(slots.length >= 8 && slots.every((s) => s.room_id === 'lot-arena' && s.code.endsWith('/evening')));
+  const rounds = await t.ldb.selectFrom('facility_lottery_rounds').selectAll().orderBy('month').execute();
+  assert.deepEqual(
+    rounds.map((r) => [r.month, r.status]),
+    [
+      [monthAhead(now, 1), 'drawn'],
+      [monthAhead(now, 2), 'published'],
+    ],
+    'seeding twice makes the two rounds once',
+  );
+  const [drawn, open] = rounds as [(typeof rounds)[number], (typeof rounds)[number]];
+  assert.ok(open.opens_at < now && now < open.closes_at, 'the open round takes entries now');
+  assert.ok(drawn.drawn_at! < now && drawn.result_digest);
+  for (const r of rounds) {
+    const slots = await t.ldb.selectFrom('facility_lottery_slots').select(['room_id', 'code']).where('round_id', '=', r.id).execute();
+    assert.ok(slots.length >= 8, `${r.month}: ${slots.length} slots`);
+    assert.ok(slots.every((s) => s.room_id === 'lot-arena' && s.code.endsWith('/evening')), `codes: ${slots.map((s) => `${s.room_id} ${s.code}`).join(' ')}`);
+  }
+  // The drawn round has winners (one paid) and a waiting list; demo login residents took part.
+  const offers = await t.ldb.selectFrom('facility_lottery_offers').select('status').where('round_id', '=', drawn.id).execute();
+  assert.ok(offers.length >= 2, `winners (got ${offers.length})`);
+  assert.ok(offers.some((o) => o.status === 'confirmed') && offers.some((o) => o.status === 'offered'));
+  assert.ok((await t.ldb.selectFrom('facility_lottery_waiting').select('entry_id').execute()).length >= 1);
+  const demoEntrants = await t.ldb
+    .selectFrom('facility_lottery_entries as e')
+    .innerJoin('resident_accounts as a', 'a.id', 'e.resident_account_id')
+    .select(['a.subject', 'e.round_id'])
+    .where('a.subject', 'like', 'demo-%')
+    .execute();
+  assert.ok(demoEntrants.some((e) => e.round_id === drawn.id) && demoEntrants.some((e) => e.round_id === open.id));
+  // This month stays first-come: no round for it.
+  assert.ok(!rounds.some((r) => r.month === monthAhead(now, 0)));
+
   const home = await t.browser().get('/facilities/lottery');
   assert.match(home.body, /申込受付中の抽選/);
-  assert.ok(home.body.includes(rounds[0]!.title));
+  assert.ok(home.body.includes(open.title) && home.body.includes(drawn.title));
+  assert.equal((await t.browser().get(`/facilities/lottery/${drawn.id}/results`)).statusCode, 200);
+  // The demo resident who won sees it on logging in.
+  const b = t.browser();
+  await b.loginResident('demo-01', 'card');
+  assert.match((await b.get('/facilities/lottery')).body, /当選・支払待ち/);
 });
 
 test('a resident applies without JavaScript, sees and withdraws their entry; another resident gets 404', async () => {
@@ -56,7 +88,7 @@ test('a resident applies without JavaScript, sees and withdraws their entry; ano
   assert.equal((await anonymous.post(`${roundUrl}/apply`, {})).statusCode, 303, 'applying needs a login');
 
   const b = t.browser();
-  const accountId = await residentLogin(b, 'demo-01');
+  const accountId = await residentLogin(b, 'demo-05');
   assert.match((await b.get(roundUrl)).body, /利用者登録へ進む/);
   await registerUser(accountId);
   const form = await b.get(roundUrl);
@@ -98,7 +130,7 @@ test('a resident applies without JavaScript, sees and withdraws their entry; ano
 
   // Someone else cannot see it, withdraw it, or learn that it exists.
   const other = t.browser();
-  await residentLogin(other, 'demo-02');
+  await residentLogin(other, 'demo-06');
   assert.equal((await other.get(entryUrl)).statusCode, 404);
   assert.equal((await other.post(`${entryUrl}/withdraw`)).statusCode, 404);
   assert.equal((await other.get('/facilities/lottery/entries/not-a-uuid')).statusCode, 404);

@@ -29,6 +29,7 @@ export function ResultsPage(props: { ctx: ViewContext; round: PublicResult; phas
               { key: t('facilities.lottery.results.drawnAt'), value: round.drawn_at ? instantText(ctx, round.drawn_at) : '—' },
               { key: t('facilities.lottery.results.algorithm'), value: <a href="/facilities/lottery/algorithm">{result.algorithm}</a> },
               { key: t('facilities.lottery.results.seed'), value: <code>{round.seed}</code> },
+              ...(round.seedCommitment ? [{ key: t('facilities.lottery.results.seedCommitment'), value: <code>{round.seedCommitment}</code> }] : []),
               { key: t('facilities.lottery.results.inputDigest'), value: <code>{round.input_digest}</code> },
               { key: t('facilities.lottery.results.digest'), value: <code>{round.result_digest}</code> },
               {
@@ -51,6 +52,14 @@ export function ResultsPage(props: { ctx: ViewContext; round: PublicResult; phas
           <pre>
             <code>{`npm run lottery -- verify input.json result.json`}</code>
           </pre>
+          {round.seedCommitment ? (
+            <>
+              <p>{t('facilities.lottery.results.checkCommitment')}</p>
+              <pre>
+                <code>{`printf %s ${round.seed} | sha256sum`}</code>
+              </pre>
+            </>
+          ) : null}
           <Table
             id="lottery-winners"
             caption={t('facilities.lottery.results.winners')}

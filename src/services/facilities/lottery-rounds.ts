@@ -16,6 +16,7 @@ import { loadFacilities } from './catalogue.ts';
 import type { LotteryContext } from './lottery-context.ts';
 import { LOTTERY_QUEUES } from './lottery-context.ts';
 import { canRunLottery, roundPhase } from './lottery-policy.ts';
+import { newSeed } from './lottery-seed.ts';
 import { planSlots, type PlannedSlot, type SkippedDay, type SlotChoice } from './lottery-slots.ts';
 import { asFacilitiesDb, asPlatformDb, type LotteryDb } from './lottery-tables.ts';
 
@@ -207,7 +208,10 @@ export async function releaseHold(db: LotteryDb, holdId: string | null, now: Dat
   await db.updateTable('facility_bookings').set({ status: 'released', updated_at: now }).where('id', '=', holdId).where('kind', '=', 'lottery').where('status', '=', 'held').execute();
 }
 
-/** Makes a draft round visible to residents and schedules its draw. */
+/**
+ * Makes a draft round visible to residents and schedules its draw. The draw's seed is
+ * fixed now and only its commitment shown until the draw (lottery-seed.ts).
+ */
 export async function publishRound(ctx: LotteryContext, staff: StaffActor, roundId: string): Promise<void> {
   const round = await roundForStaff(ctx.db, staff, roundId);
   if (round.status !== 'draft') throw roundNotEditable();
@@ -215,7 +219,7 @@ export async function publishRound(ctx: LotteryContext, staff: StaffActor, round
   await ctx.db.transaction().execute(async (trx) => {
     const slots = await trx.selectFrom('facility_lottery_slots').select('id').where('round_id', '=', roundId).where('state', '=', 'held').execute();
     if (slots.length === 0) throw new DomainError('round_without_slots', 409, 'facilities.lottery.error.noSlots');
-    const updated = await trx.updateTable('facility_lottery_rounds').set({ status: 'published', updated_at: ctx.now() }).where('id', '=', roundId).where('status', '=', 'draft').executeTakeFirst();
+    const updated = await trx.updateTable('facility_lottery_rounds').set({ status: 'published', seed: newSeed(), updated_at: ctx.now() }).where('id', '=', roundId).where('status', '=', 'draft').executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw roundNotEditable();
     await scheduleDraw(ctx, trx, roundId, round.draw_at);
     await recordAudit(trx, { actor: auditActorOf(staff), action: 'facilities.lottery.round_published', targetType: 'facility_lottery_round', targetId: roundId, details: { slots: slots.length } });

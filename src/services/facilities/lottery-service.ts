@@ -11,6 +11,7 @@ import { requireAccess } from '../../platform/access/require-access.ts';
 import { clockText } from './booking-time.ts';
 import { canRunLottery, isPublic, roundPhase, type RoundPhase } from './lottery-policy.ts';
 import { roundForStaff } from './lottery-rounds.ts';
+import { publicSeed } from './lottery-seed.ts';
 import type { LotteryContext } from './lottery-context.ts';
 import type { LotteryDb } from './lottery-tables.ts';
 
@@ -99,7 +100,7 @@ export async function publicResult(db: LotteryDb, roundId: string, now: Date) {
         .executeTakeFirst()
     : undefined;
   requireAccess(round !== undefined && isPublic(roundPhase(round, now)));
-  return round!;
+  return { ...round!, ...publicSeed(round!) };
 }
 
 /** Rounds of the facilities this staff member's departments run, newest month first. */

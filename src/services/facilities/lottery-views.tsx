@@ -11,6 +11,8 @@ import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { clockText } from './booking-time.ts';
 import type { entryForView, myEntries, RoundSummary, SlotRow } from './lottery-service.ts';
 import type { RoundPhase } from './lottery-policy.ts';
+import { slotWords } from './lottery-slot-text.ts';
+import type { EntryStanding } from './lottery-standing.ts';
 
 type EntryView = Awaited<ReturnType<typeof entryForView>>;
 type MyEntry = Awaited<ReturnType<typeof myEntries>>[number];
@@ -97,21 +99,42 @@ export function LotteryHomePage(props: { ctx: ViewContext; rounds: RoundSummary[
   );
 }
 
-const ENTRY_TONE: Record<string, TagTone> = { active: 'info', withdrawn: 'neutral', offered: 'warning', confirmed: 'success', lapsed: 'error', declined: 'neutral' };
+const STANDING_TONE: Record<EntryStanding, TagTone> = { active: 'info', withdrawn: 'neutral', cancelled: 'neutral', offered: 'warning', confirmed: 'success', lapsed: 'error', declined: 'neutral', won: 'success', waiting: 'info', lost: 'neutral' };
+
+export function StandingTag(props: { ctx: ViewContext; standing: EntryStanding }) {
+  return <StatusTag tone={STANDING_TONE[props.standing]}>{props.ctx.t(`facilities.lottery.entryStatus.${props.standing}`)}</StatusTag>;
+}
+
+/** What the resident does next for an entry: pay a won slot by its deadline, see a confirmed booking, or nothing. */
+export function NextStep(props: { ctx: ViewContext; entry: Pick<MyEntry, 'standing' | 'offer_deadline' | 'booking_id'> }) {
+  const { ctx, entry } = props;
+  const t = ctx.t;
+  if (entry.standing === 'offered' && entry.booking_id && entry.offer_deadline) {
+    return (
+      <>
+        {t('facilities.lottery.next.pay', { deadline: instantText(ctx, entry.offer_deadline) })} <a href={`/facilities/bookings/${entry.booking_id}`}>{t('facilities.lottery.entry.pay')}</a>
+      </>
+    );
+  }
+  if (entry.standing === 'confirmed' && entry.booking_id) return <a href={`/facilities/bookings/${entry.booking_id}`}>{t('facilities.lottery.entry.booking')}</a>;
+  if (entry.standing === 'waiting') return <>{t('facilities.lottery.next.waiting')}</>;
+  return <>—</>;
+}
 
 /** The resident's entries (lottery home and my page). */
 export function MyLotteryEntries(props: { ctx: ViewContext; entries: MyEntry[] }) {
   const t = props.ctx.t;
-  const statusOf = (e: MyEntry) => (e.status === 'withdrawn' ? 'withdrawn' : e.offer_status ?? (e.round_status === 'drawn' ? 'drawn' : 'active'));
   return (
     <Table
+      id="my-lottery-entries"
       caption={t('facilities.lottery.mine.title')}
       columns={[
         { header: t('facilities.lottery.round'), cell: (e: MyEntry) => <a href={`/facilities/lottery/entries/${e.id}`}>{e.round_title}</a> },
         { header: t('facilities.lottery.facility'), cell: (e) => e.facility_name },
         { header: t('facilities.lottery.applicant'), cell: (e) => e.group_name ?? t('facilities.lottery.self') },
         { header: t('facilities.lottery.drawAt'), cell: (e) => instantText(props.ctx, e.draw_at) },
-        { header: t('facilities.lottery.status'), cell: (e) => <StatusTag tone={ENTRY_TONE[statusOf(e)] ?? 'neutral'}>{t(`facilities.lottery.entryStatus.${statusOf(e)}`)}</StatusTag> },
+        { header: t('facilities.lottery.status'), cell: (e) => <StandingTag ctx={props.ctx} standing={e.standing} /> },
+        { header: t('facilities.lottery.next'), cell: (e) => <NextStep ctx={props.ctx} entry={e} /> },
       ]}
       rows={props.entries}
       empty={t('facilities.lottery.mine.none')}
@@ -128,7 +151,7 @@ export interface EntryFormValues {
   idempotencyKey: string;
 }
 
-type RoundHead = { id: string; title: string; month: string; facility_name: string; opens_at: Date; closes_at: Date; draw_at: Date; pay_days: number; max_preferences: number; max_entries: number; max_wins_per_type_month: number; max_wins_per_month: number | null; phase: RoundPhase };
+type RoundHead = { id: string; title: string; month: string; facility_name: string; opens_at: Date; closes_at: Date; draw_at: Date; pay_days: number; max_preferences: number; max_entries: number; max_wins_per_type_month: number; max_wins_per_month: number | null; phase: RoundPhase; seedCommitment?: string | null };
 
 export function RoundFacts(props: { ctx: ViewContext; round: RoundHead }) {
   const { ctx, round } = props;
@@ -142,8 +165,21 @@ export function RoundFacts(props: { ctx: ViewContext; round: RoundHead }) {
         { key: t('facilities.lottery.drawAt'), value: instantText(ctx, round.draw_at) },
         { key: t('facilities.lottery.rules'), value: t('facilities.lottery.rules.text', { entries: round.max_entries, prefs: round.max_preferences, perType: round.max_wins_per_type_month, days: round.pay_days }) + (round.max_wins_per_month ? ` ${t('facilities.lottery.rules.perMonth', { n: round.max_wins_per_month })}` : '') },
         { key: t('facilities.lottery.status'), value: <PhaseTag ctx={ctx} phase={round.phase} /> },
+        ...(round.seedCommitment ? [{ key: t('facilities.lottery.seedCommitment'), value: <SeedCommitment ctx={ctx} commitment={round.seedCommitment} /> }] : []),
       ]}
     />
+  );
+}
+
+/** The published SHA-256 of the draw's seed, with what it proves. */
+function SeedCommitment(props: { ctx: ViewContext; commitment: string }) {
+  return (
+    <>
+      <code id="seed-commitment">
+        {props.commitment}
+      </code>
+      <p>{props.ctx.t('facilities.lottery.seedCommitment.hint')}</p>
+    </>
   );
 }
 
@@ -177,7 +213,7 @@ export function RoundPage(props: {
           <ul>
             {props.mine.map((e) => (
               <li>
-                <a href={`/facilities/lottery/entries/${e.id}`}>{`${e.group_name ?? t('facilities.lottery.self')}（${t(`facilities.lottery.entryStatus.${e.status}`)}）`}</a>
+                <a href={`/facilities/lottery/entries/${e.id}`}>{e.group_name ?? t('facilities.lottery.self')}</a> <StandingTag ctx={ctx} standing={e.standing} /> <NextStep ctx={ctx} entry={e} />
               </li>
             ))}
           </ul>
@@ -278,11 +314,11 @@ export function EntryPage(props: { ctx: ViewContext; view: EntryView }) {
           </p>
         </NotificationBanner>
       ) : outcome ? (
-        <NotificationBanner kind="info" title={t(`facilities.lottery.outcome.${outcome.status}`)}>
+        <NotificationBanner kind="info" title={t(`facilities.lottery.entryStatus.${view.standing}`)}>
           {view.waiting.length > 0 ? (
             <ul>
               {view.waiting.map((w) => (
-                <li>{t('facilities.lottery.entry.waiting', { slot: w.code, position: w.position })}</li>
+                <li>{t('facilities.lottery.entry.waiting', { slot: slotWords(ctx.locale, w), position: w.position })}</li>
               ))}
             </ul>
           ) : null}
@@ -295,7 +331,7 @@ export function EntryPage(props: { ctx: ViewContext; view: EntryView }) {
           { key: t('facilities.lottery.applicant'), value: e.group_name ?? t('facilities.lottery.self') },
           { key: t('facilities.lottery.entry.id'), value: <code>{e.id}</code> },
           { key: t('facilities.lottery.apply.headcount'), value: t('facilities.lottery.people', { n: e.headcount }) },
-          { key: t('facilities.lottery.status'), value: <StatusTag tone={e.status === 'active' ? 'info' : 'neutral'}>{t(`facilities.lottery.entryStatus.${e.status}`)}</StatusTag> },
+          { key: t('facilities.lottery.status'), value: <StandingTag ctx={ctx} standing={view.standing} /> },
           { key: t('facilities.lottery.drawAt'), value: instantText(ctx, e.draw_at) },
         ]}
       />

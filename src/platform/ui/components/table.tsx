@@ -7,15 +7,19 @@ export interface Column<Row> {
 }
 
 /**
- * A data table with a caption; scrolls sideways on a phone instead of squeezing. A wide
- * table gets an `id`: its scrolling wrapper then becomes a labelled region keyboard
- * users can focus and scroll (axe: scrollable-region-focusable). `rowHeader` makes the
- * first column the row's header.
+ * A data table with a caption; scrolls sideways on a phone instead of squeezing. Any
+ * table may be wider than a 390px phone, so its scrolling wrapper is always a
+ * labelled region keyboard users can focus and scroll (axe:
+ * scrollable-region-focusable): named by its caption — through `aria-labelledby`
+ * when the table has an `id`, else by `aria-label` (no generated ids, which could
+ * clash between parts of a page rendered separately). `rowHeader` makes the first
+ * column the row's header.
  */
 export function Table<Row>(props: { caption: string; columns: Column<Row>[]; rows: Row[]; empty: string; captionHidden?: boolean; id?: string; rowHeader?: boolean }) {
   const captionId = props.id ? `${props.id}-caption` : undefined;
+  const name = captionId ? { 'aria-labelledby': captionId } : { 'aria-label': props.caption };
   return (
-    <div class="table-wrap" {...(props.id ? { role: 'region', tabIndex: 0, 'aria-labelledby': captionId } : {})}>
+    <div class="table-wrap" role="region" tabIndex={0} {...name}>
       <table class="table" id={props.id}>
         <caption id={captionId} class={props.captionHidden ? 'visually-hidden' : 'table-caption'}>
           {props.caption}
