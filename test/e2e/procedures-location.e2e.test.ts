@@ -118,3 +118,13 @@ test('without a tile server: no map, a message, and the boxes still take the pla
   await assertAccessible(page);
   await context.close();
 });
+
+test('without JavaScript: no map and no dead 「現在地を使う」 button, only the two boxes', async () => {
+  const { context, page } = await residentPage({ javaScriptEnabled: false });
+  await page.goto(reportUrl);
+  assert.equal(await page.getByRole('button', { name: '現在地を使う' }).isVisible(), false, 'a button that needs JavaScript stays hidden');
+  assert.equal(await page.locator('[data-location-map]').isVisible(), false);
+  await lat(page).fill('３９．１４４５');
+  assert.equal(await lat(page).getAttribute('inputmode'), 'decimal');
+  await context.close();
+});

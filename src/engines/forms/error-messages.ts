@@ -130,7 +130,7 @@ export const messages = {
   },
   postalFormat(label: Localized): Localized {
     const l = q(label);
-    return { ja: `${l.ja}は7桁の数字で入力してください（例：023-8501）。`, en: `Enter ${l.en} as 7 digits, like 023-8501.` };
+    return { ja: `${l.ja}は7桁の数字で入力してください（例：023-0053）。`, en: `Enter ${l.en} as 7 digits, like 023-0053.` };
   },
   postalNotOshu(label: Localized): Localized {
     const l = q(label);

@@ -141,7 +141,7 @@ describe('postal, phone, email, choices', () => {
   it('postal codes: 7 digits in any width, stored NNN-NNNN', () => {
     const postal: Field = { id: 'postal', type: 'postal', label: L('郵便番号', 'Postal code') };
     for (const input of ['0230053', '023-0053', '〒０２３－００５３', '023 0053', '０２３ー００５３']) assert.deepEqual(read(postal, input), { value: '023-0053' }, input);
-    assert.equal(read(postal, '023-005').ja, '「郵便番号」は7桁の数字で入力してください（例：023-8501）。');
+    assert.equal(read(postal, '023-005').ja, '「郵便番号」は7桁の数字で入力してください（例：023-0053）。');
     const oshu: Field = { id: 'postal', type: 'postal', label: L('郵便番号', 'Postal code'), oshuOnly: true };
     assert.deepEqual(read(oshu, '029-4204'), { value: '029-4204' });
     assert.equal(read(oshu, '100-0001').code, 'postal-not-oshu');

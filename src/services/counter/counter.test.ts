@@ -508,6 +508,8 @@ describe('the counter hands the certificate over now', () => {
     const page = await clerk.get(`/staff/counter/visits/${visitId}/forms/juminhyo-copy`);
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /name="receiveMethod" value="mail"|value="mail"[^>]*name="receiveMethod"/, 'posting it is not offered');
+    for (const postOnly of ['mailTo', 'mailName', 'mailPostal', 'mailAddress']) assert.doesNotMatch(page.body, new RegExp(`name="${postOnly}"`), `${postOnly} belongs to delivery by post`);
+    assert.doesNotMatch(page.body, /オンライン決済でお支払いください/, 'the online hint about paying for post is not shown');
     assert.match(page.body, /value="counter" checked/);
     const saved = await clerk.post(
       `/staff/counter/visits/${visitId}/forms/juminhyo-copy`,

@@ -95,6 +95,8 @@ test('a resident applies without JavaScript, sees and withdraws their entry; ano
   assert.match(form.body, /第1希望/);
   const idempotencyKey = hidden(form.body, 'idempotencyKey');
   assert.ok(idempotencyKey.length >= 16);
+  assert.match(form.body, /<option value="sports"/);
+  assert.doesNotMatch(form.body, /<option value="cooking"/, 'only purposes the round\'s rooms allow are offered');
   const base = { groupId: '', preference1: s1.id, preference2: '', preference3: '', purpose: 'sports', purposeDetail: 'ﾊﾞﾄﾞﾐﾝﾄﾝ', headcount: '１２', idempotencyKey };
 
   // Mistakes name the field and the fix, and keep what was typed.

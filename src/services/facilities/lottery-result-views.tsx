@@ -10,7 +10,7 @@ import { instantText, lotteryCrumbs } from './lottery-views.tsx';
 
 type PublicResult = Awaited<ReturnType<typeof publicResult>>;
 
-export function ResultsPage(props: { ctx: ViewContext; round: PublicResult; phase: RoundPhase }) {
+export function ResultsPage(props: { ctx: ViewContext; round: PublicResult; phase: RoundPhase; slotWords: Map<string, string> }) {
   const { ctx, round } = props;
   const t = ctx.t;
   const result: LotteryResult | null = round.result;
@@ -64,7 +64,9 @@ export function ResultsPage(props: { ctx: ViewContext; round: PublicResult; phas
             id="lottery-winners"
             caption={t('facilities.lottery.results.winners')}
             columns={[
-              { header: t('facilities.lottery.results.slot'), cell: (s: LotteryResult['slots'][number]) => <code>{s.slotId}</code> },
+              // The words for people; the key for anyone recomputing the draw.
+              { header: t('facilities.lottery.results.when'), cell: (s: LotteryResult['slots'][number]) => props.slotWords.get(s.slotId) ?? '—' },
+              { header: t('facilities.lottery.results.slot'), cell: (s) => <code>{s.slotId}</code> },
               { header: t('facilities.lottery.results.winner'), cell: (s) => (s.winner ? <code>{s.winner}</code> : t('facilities.lottery.results.noWinner')) },
               { header: t('facilities.lottery.results.rank'), cell: (s) => (s.winnerRank ? t('facilities.lottery.apply.preference', { rank: s.winnerRank }) : '—') },
               { header: t('facilities.lottery.results.waiting'), cell: (s) => t('facilities.lottery.results.waitingCount', { n: s.waitingList.length }), numeric: true },
@@ -79,7 +81,7 @@ export function ResultsPage(props: { ctx: ViewContext; round: PublicResult; phas
               { header: t('facilities.lottery.results.position'), cell: (a: ApplicationResult) => a.position, numeric: true },
               { header: t('facilities.lottery.results.application'), cell: (a) => <code>{a.applicationId}</code> },
               { header: t('facilities.lottery.results.ticket'), cell: (a) => <code>{a.ticket}</code> },
-              { header: t('facilities.lottery.status'), cell: (a) => t(`facilities.lottery.outcome.${a.status}`) + (a.slotId ? ` ${a.slotId}` : '') },
+              { header: t('facilities.lottery.status'), cell: (a) => t(`facilities.lottery.outcome.${a.status}`) + (a.slotId ? ` ${props.slotWords.get(a.slotId) ?? a.slotId}` : '') },
             ]}
             rows={result.applications}
             empty={t('facilities.lottery.results.noEntries')}

@@ -52,6 +52,11 @@ test('the seed is committed while the window is open and revealed after the draw
   assert.equal(revealed, drawn.seed, 'the results page reveals the seed');
   assert.equal(crypto.createHash('sha256').update(revealed!).digest('hex'), shown, 'SHA-256 of the revealed seed is the hash shown before');
   assert.ok(results.body.includes(shown!), 'the results page repeats the commitment');
+  // Each slot reads as a date and time for people, beside the key used to recompute the draw.
+  const slot = await t.ldb.selectFrom('facility_lottery_slots').select(['code', 'use_date']).where('round_id', '=', roundId).orderBy('use_date').executeTakeFirstOrThrow();
+  assert.ok(results.body.includes(`<code>${slot.code}</code>`));
+  assert.match(results.body, new RegExp(`${Number(slot.use_date.slice(5, 7))}月${Number(slot.use_date.slice(8, 10))}日（令和`));
+  assert.doesNotMatch(results.body, /<td[^>]*>当選 [a-z]/, 'an outcome names the slot in words, not by its key');
 });
 
 test('a winner reads 当選 and what to do next on every page; a loser on the waiting list reads 落選（補欠） with the slot in words', async () => {

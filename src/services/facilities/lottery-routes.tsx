@@ -23,6 +23,7 @@ import { applyForRound, entryForView, myEntries, publicResult, publicRound, roun
 import { registerLotteryStaffRoutes } from './lottery-staff-routes.tsx';
 import { asFacilitiesDb } from './lottery-tables.ts';
 import { AlgorithmPage, ResultsPage } from './lottery-result-views.tsx';
+import { slotWordsByCode } from './lottery-slot-text.ts';
 import { EntryPage, LotteryHomePage, RoundPage, type EntryFormValues } from './lottery-views.tsx';
 import { roundPhase } from './lottery-policy.ts';
 
@@ -63,12 +64,20 @@ function entryFormOf(body: unknown, maxPreferences: number, t: FastifyRequest['t
   return { values: form, errors };
 }
 
+/** Only purposes every room of the round allows: an entry names one purpose for all its choices, and each is checked. */
+async function purposesOfRooms<P extends { code: string }>(ctx: LotteryContext, roomIds: string[], purposes: P[]): Promise<P[]> {
+  if (roomIds.length === 0) return purposes;
+  const rooms = await asFacilitiesDb(ctx.db).selectFrom('facility_rooms').select('purposes').where('id', 'in', roomIds).execute();
+  return purposes.filter((p) => rooms.every((r) => r.purposes.includes(p.code)));
+}
+
 async function showRound(request: FastifyRequest, reply: FastifyReply, ctx: LotteryContext, roundId: string, values: EntryFormValues, errors: Record<string, string>, status = 200) {
   const round = await publicRound(ctx.db, roundId, ctx.now());
   const resident = request.resident;
   const registered = resident ? await ctx.db.selectFrom('facility_users').select('resident_account_id').where('resident_account_id', '=', resident.accountId).executeTakeFirst() : undefined;
   const groups = resident ? await bookableGroupsOf(asFacilitiesDb(ctx.db), resident) : [];
-  const [slots, purposes] = await Promise.all([roundSlots(ctx.db, roundId), loadPurposes(asFacilitiesDb(ctx.db))]);
+  const [slots, allPurposes] = await Promise.all([roundSlots(ctx.db, roundId), loadPurposes(asFacilitiesDb(ctx.db))]);
+  const purposes = await purposesOfRooms(ctx, [...new Set(slots.map((s) => s.roomId))], allPurposes);
   const mine = resident ? (await myEntries(ctx.db, resident)).filter((e) => e.round_id === roundId) : [];
   return reply.html(
     <RoundPage ctx={viewContext(request)} round={round} slots={slots} state={!resident ? 'anonymous' : registered ? 'ready' : 'unregistered'} groups={groups} purposes={purposes} values={values} errors={errors} mine={mine} />,
@@ -145,7 +154,8 @@ export async function registerLotteryRoutes(app: FastifyInstance, platform: Plat
 
   app.get('/facilities/lottery/:roundId/results', { schema: { params: RoundParams, hide: true } }, async (request, reply) => {
     const round = await publicResult(ctx.db, (request.params as { roundId: string }).roundId, ctx.now());
-    return reply.html(<ResultsPage ctx={viewContext(request)} round={round} phase={roundPhase(round, ctx.now())} />);
+    const words = await slotWordsByCode(ctx.db, round.id, request.locale);
+    return reply.html(<ResultsPage ctx={viewContext(request)} round={round} phase={roundPhase(round, ctx.now())} slotWords={words} />);
   });
 
   // The published files: exactly what was hashed, so anyone can run the verifier on them.

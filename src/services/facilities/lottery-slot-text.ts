@@ -5,6 +5,7 @@
  * verifiable result needs.
  */
 import { sql } from 'kysely';
+import type { LotteryDb } from './lottery-tables.ts';
 import { formatDateEn, formatDateJa } from '../../platform/text/wareki.ts';
 import { isoWeekday } from '../../platform/time/today.ts';
 import { clockText } from './booking-time.ts';
@@ -42,3 +43,15 @@ export function slotWordsEn(s: SlotFacts): string {
 }
 
 export const slotWords = (locale: string, s: SlotFacts) => (locale === 'ja' ? slotWordsJa(s) : slotWordsEn(s));
+
+/** Every slot of a round in the reader's words, by its published key (the results page shows both). */
+export async function slotWordsByCode(db: LotteryDb, roundId: string, locale: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('facility_lottery_slots as s')
+    .innerJoin('facility_rooms as r', 'r.id', 's.room_id')
+    .select(['s.code', 's.use_date', 's.starts_at', 's.ends_at', 'r.name as room_name'])
+    .select([blockNamesJa().as('block_ja'), blockNamesEn().as('block_en')])
+    .where('s.round_id', '=', roundId)
+    .execute();
+  return new Map(rows.map((r) => [r.code, slotWords(locale, r)]));
+}
