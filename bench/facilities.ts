@@ -2,7 +2,8 @@
  * `npm run bench:facilities [-- --requests 2000 --clients 50 --hot 0.1 --seed 1 --pg postgres://…]`
  * Facility booking under load, in-process through the booking service (bookRoom: the
  * checks, the fee, one transaction with the exclusion constraint and the audit entry):
- * 50 concurrent clients, each a different resident, confirm bookings as fast as they
+ * 50 concurrent clients, each a different resident (a fresh one after every 3 unpaid
+ * bookings, the per-resident limit), confirm bookings as fast as they
  * are answered. Most requests are for distinct slots across the demo facilities; a
  * share (--hot) goes to a handful of popular slots, so some lose to another client
  * and get the "just taken" answer with alternatives. Prints bookings/s, requests/s
@@ -26,6 +27,7 @@ import { slotsOn } from '../src/services/facilities/calendar.ts';
 import type { FacilityContext } from '../src/services/facilities/facility-context.ts';
 import { seedFacilities } from '../src/services/facilities/facility-seed.ts';
 import { facilitiesDb } from '../src/services/facilities/tables.ts';
+import { MAX_UNPAID_BOOKINGS } from '../src/services/facilities/policy.ts';
 import { pgliteBenchDatabase, postgresBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { runLotteryDraw } from './facilities-lottery.ts';
 
@@ -114,19 +116,26 @@ async function runBookings(bench: BenchDatabase): Promise<void> {
   const rand = random(SEED);
   const { distinct, hot } = await workload(ctx, rand);
   const plan: Wanted[] = Array.from({ length: REQUESTS }, (_, i) => (rand() < HOT_SHARE ? hot[Math.floor(rand() * hot.length)]! : distinct[i % distinct.length]!));
-  const people = await residents(ctx, CLIENTS);
+  // A resident may hold only MAX_UNPAID_BOOKINGS unpaid bookings, and these stay unpaid:
+  // each client moves on to a fresh resident of its own after that many (made before timing).
+  const perClient = Math.ceil(REQUESTS / CLIENTS / MAX_UNPAID_BOOKINGS) + 1;
+  const pool = await residents(ctx, CLIENTS * perClient);
+  const people = Array.from({ length: CLIENTS }, (_, c) => pool.slice(c * perClient, (c + 1) * perClient));
   const outcomes: Outcome[] = [];
   let next = 0;
   const errors = new Map<string, number>();
   const started = performance.now();
   await Promise.all(
-    people.map(async (resident) => {
+    people.map(async (mine) => {
+      let booked = 0;
       while (next < plan.length) {
         const w = plan[next++]!;
+        const resident = mine[Math.floor(booked / MAX_UNPAID_BOOKINGS)]!;
         const t0 = performance.now();
         try {
           await bookRoom(ctx, resident, { roomId: w.roomId, date: w.date, blockCodes: [w.block], purpose: w.purpose, purposeDetail: '', headcount: w.headcount, groupId: null, commercial: false, paymentChoice: 'online', idempotencyKey: crypto.randomUUID() });
           outcomes.push({ ms: performance.now() - t0, result: 'booked' });
+          booked++;
         } catch (error) {
           const code = (error as { code?: string }).code;
           if (code === 'slot_taken') outcomes.push({ ms: performance.now() - t0, result: 'taken' });
