@@ -60,10 +60,12 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
     if (!loaded) throw new DomainError('not_found', 404, 'error.notFound.body');
     const parsed = parseJapaneseDate(values.date);
     const date = parsed.ok ? parsed.iso : null;
-    const cells = date ? roomDays(loaded.facility, loaded.room, [date], await occupationsBetween(db, [loaded.room.id], date, date), ctx.now(), await lotteryMonthsOf(db, loaded.facility, [date], ctx.now())).days[0]!.cells.filter((c) => c.state !== 'outside') : [];
+    const lotteryMonths = date ? await lotteryMonthsOf(db, loaded.facility, [date], ctx.now()) : new Set<string>();
+    const cells = date ? roomDays(loaded.facility, loaded.room, [date], await occupationsBetween(db, [loaded.room.id], date, date), ctx.now(), lotteryMonths).days[0]!.cells.filter((c) => c.state !== 'outside') : [];
+    const byLottery = date !== null && loaded.room.lotteryEnabled && lotteryMonths.has(date.slice(0, 7));
     const purposes = (await loadPurposes(db)).filter((p) => loaded.room.purposes.includes(p.code));
     const groups = await bookableGroupsOf(db, resident);
-    return reply.html(<BookingFormPage ctx={viewContext(request)} facility={loaded.facility} room={loaded.room} values={values} errors={errors} cells={cells} purposes={purposes} groups={groups} />, status);
+    return reply.html(<BookingFormPage ctx={viewContext(request)} facility={loaded.facility} room={loaded.room} values={values} errors={errors} cells={cells} purposes={purposes} groups={groups} byLottery={byLottery} />, status);
   }
 
   async function registeredOrRedirect(request: FastifyRequest, reply: FastifyReply, resident: ResidentActor, next: string): Promise<boolean> {

@@ -70,6 +70,8 @@ export function BookingFormPage(props: {
   cells: Cell[];
   purposes: { code: string; nameJa: string; nameEn: string }[];
   groups: { id: string; name: string }[];
+  /** The chosen date's month of this room goes by lottery: say where to apply. */
+  byLottery?: boolean;
   status?: number;
 }) {
   const { ctx, facility, room, values, errors } = props;
@@ -89,6 +91,13 @@ export function BookingFormPage(props: {
       <FacilityStyles />
       <h1>{title}</h1>
       <ErrorSummary title={t('ui.errorSummary.title')} errors={errorList(errors)} />
+      {props.byLottery ? (
+        <NotificationBanner kind="info" title={t('facilities.form.byLottery')}>
+          <p>
+            <a href="/facilities/lottery">{t('facilities.form.byLottery.link')}</a>
+          </p>
+        </NotificationBanner>
+      ) : null}
       {errors.unpaidLimit ? (
         <div id="unpaidLimit">
           <NotificationBanner kind="error" title={errors.unpaidLimit}>

@@ -62,6 +62,14 @@ test('an open round keeps its month for the lottery and the refusal names its wi
     return true;
   });
   assert.ok((await statesOn('2027-08-10')).every((s) => s === 'lottery_planned' || s === 'outside'));
+  // The booking form says so and links to the lottery; a first-come month has no such link.
+  const b = t.browser();
+  await b.loginResident('demo-04', 'card');
+  await b.post('/facilities/register', { name: '奥州 次郎', nameKana: 'オウシュウ ジロウ', phone: '090-1234-5678', email: '', address: '', next: '/facilities/mine' });
+  const form = await b.get('/facilities/book?room=z-hall-large&date=2027-08-10');
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /この部屋のこの月は抽選で受け付けます[\s\S]*href="\/facilities\/lottery"/);
+  assert.doesNotMatch((await b.get('/facilities/book?room=z-hall-large&date=2027-07-17')).body, /抽選の申込ページへ/);
   const message = translator('ja')('facilities.error.lotteryMonth', { year: 2027, month: 8, opens: 'A', closes: 'B' });
   assert.match(message, /抽選でお申し込みいただく/, 'the refusal points to the lottery');
   // Other months stay first-come.
