@@ -148,7 +148,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       info: { title: 'oshu-dx API', description: '奥州市オンラインサービスの API / Oshu City platform API', version: '0.1.0' },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'oshu_staff' },
+          session: { type: 'apiKey', in: 'cookie', name: 'oshu_staff', description: 'Staff session (log in at /staff/login)' },
+          residentSession: { type: 'apiKey', in: 'cookie', name: 'oshu_resident', description: 'Resident session (log in at /auth/login with the My Number card provider)' },
           notifyApiKey: { type: 'http', scheme: 'bearer', description: 'Notify API key (test / team / live), created by DX staff at /staff/notify/api-keys' },
         },
       },

@@ -97,7 +97,7 @@ export async function registerProceduresApi(app: FastifyInstance, platform: Plat
     return { id: procedure.id, version: procedure.version, definition: procedure.definition };
   });
 
-  app.get('/api/procedure-applications', { schema: { tags: ['procedures'], summary: '自分の申請の一覧（ログイン中の住民）', response: { 200: Type.Object({ applications: Type.Array(ApplicationSummaryJson) }), 401: ErrorJson } } }, async (request) => {
+  app.get('/api/procedure-applications', { schema: { tags: ['procedures'], summary: '自分の申請の一覧（ログイン中の住民）', security: [{ residentSession: [] }], response: { 200: Type.Object({ applications: Type.Array(ApplicationSummaryJson) }), 401: ErrorJson } } }, async (request) => {
     const resident = requireResident(request.resident);
     const rows = await applicationsOfResident(db, resident, { limit: 500 });
     return {
@@ -105,7 +105,7 @@ export async function registerProceduresApi(app: FastifyInstance, platform: Plat
     };
   });
 
-  app.get('/api/procedure-applications/:id', { schema: { tags: ['procedures'], summary: '自分の申請の内容と経過（他人の申請は 404）', params: IdParams, response: { 200: ApplicationJson, 401: ErrorJson, 404: ErrorJson } } }, async (request) => {
+  app.get('/api/procedure-applications/:id', { schema: { tags: ['procedures'], summary: '自分の申請の内容と経過（他人の申請は 404）', security: [{ residentSession: [] }], params: IdParams, response: { 200: ApplicationJson, 401: ErrorJson, 404: ErrorJson } } }, async (request) => {
     const resident = requireResident(request.resident);
     const row = await ownApplication(db, resident, (request.params as { id: string }).id);
     const def = await definitionOf(db, row);
@@ -135,6 +135,7 @@ export async function registerProceduresApi(app: FastifyInstance, platform: Plat
       schema: {
         tags: ['procedures'],
         summary: '完成した申請を1回で送る（ログイン中の住民。Idempotency-Key 必須。同じキー・同じ内容の再送は最初の申請を返し、同じキーで別の内容を送ると 409）',
+        security: [{ residentSession: [] }],
         headers: IdempotencyHeaders,
         body: SubmitJson,
         response: { 201: SubmittedJson, 200: SubmittedJson, 400: ErrorJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson },

@@ -154,4 +154,10 @@ test('OpenAPI describes the procedures API', async () => {
   assert.ok(doc.paths['/api/procedure-applications']?.post);
   assert.ok(doc.paths['/api/procedure-applications/{id}']?.get);
   assert.equal(doc.paths['/procedures/{id}'], undefined, 'pages are not in the API document');
+  // What needs a resident's login says so; the public catalogue does not.
+  const security = (path: string, method: string) => (doc.paths[path]?.[method] as { security?: unknown[] } | undefined)?.security;
+  for (const [path, method] of [['/api/procedure-applications', 'get'], ['/api/procedure-applications', 'post'], ['/api/procedure-applications/{id}', 'get']] as const) {
+    assert.deepEqual(security(path, method), [{ residentSession: [] }], `${method} ${path}`);
+  }
+  assert.equal(security('/api/procedures', 'get'), undefined);
 });

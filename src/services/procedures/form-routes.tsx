@@ -378,6 +378,11 @@ export async function registerFormRoutes(app: FastifyInstance, platform: Platfor
         return reply.redirect(appBase(row.id), 303);
       }
       if (!/^[0-9a-f-]{36}$/.test(key)) return reply.redirect(`${appBase(row.id)}/check`, 303);
+      // An old check page sent again (the back button) after staff took the case up: say so, not 「受け付けました」.
+      if (row.reference && (row.status === 'in_review' || row.status === 'approved' || row.status === 'rejected')) {
+        setFlash(reply, 'info', 'procedures.submit.alreadyHandled', { reference: row.reference });
+        return reply.redirect(appBase(row.id), 303);
+      }
       const result = await submitApplication(ctx, resident, row.id, { idempotencyKey: key, paymentMethod: method === 'online' || method === 'counter' ? method : null, onlinePaymentAvailable: platform.payments.available }, { requestId: request.id });
       return reply.redirect(`${appBase(result.id)}?submitted=1`, 303);
     } catch (error) {

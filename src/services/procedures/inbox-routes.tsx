@@ -32,7 +32,7 @@ export function filterLabels(t: FastifyRequest['t']) {
     sort: t('procedures.staff.filter.sort'),
     q: t('procedures.staff.filter.q'),
     overdue: t('procedures.staff.filter.overdue'),
-    page: 'page',
+    page: t('procedures.staff.filter.page'),
   };
 }
 

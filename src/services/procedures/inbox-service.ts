@@ -70,7 +70,13 @@ export async function listInbox(ctx: ProceduresCtx, staff: StaffActor, filter: I
   const input = await queryInput(ctx, staff, filter);
   const scope = inboxScope(staff);
   const sdb = staffProceduresDb(ctx.db);
-  const { rows, total } = await inboxPage(sdb, input, page, PAGE_SIZE);
+  let { rows, total } = await inboxPage(sdb, input, page, PAGE_SIZE);
+  // A page past the end (an old link after cases closed) shows the last page, not an empty one.
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > pageCount) {
+    page = pageCount;
+    ({ rows, total } = await inboxPage(sdb, input, page, PAGE_SIZE));
+  }
   const titles = await procedureTitles(ctx.db, rows);
   const all = await departmentNames(ctx.db);
   if (rows.length) {
@@ -87,7 +93,7 @@ export async function listInbox(ctx: ProceduresCtx, staff: StaffActor, filter: I
     items: rows.map((r) => ({ ...r, title: titles.get(r.procedure_id) ?? { ja: r.procedure_id, en: r.procedure_id }, overdueDays: daysOverdue(r, input.today) })),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount,
     pageSize: PAGE_SIZE,
     today: input.today,
     departments: scope === 'all' ? all : all.filter((d) => scope.includes(d.code)),

@@ -165,6 +165,7 @@ const ja = {
   'procedures.done.mypage': '申請の状況はマイページでいつでも確認できます。',
   'procedures.done.pay': '手数料 {yen}円 をオンラインで支払う',
   'procedures.resubmitted.flash': '修正した内容で再提出しました（受付番号 {reference}）。',
+  'procedures.submit.alreadyHandled': 'この申請（受付番号 {reference}）はすでに受け付け、担当課が対応しています。いまの状況は下の経過でご確認ください。',
 
   // An application
   'procedures.application.title': '申請の状況',
@@ -263,7 +264,7 @@ const ja = {
   // Staff: definitions
   'procedures.definitions.title': '手続きの様式（定義）',
   'procedures.definitions.description': '手続きの様式の一覧、版の履歴、新しい版の公開',
-  'procedures.definitions.lead': '手続きの様式はJSONで定義します（形式は src/engines/forms/README.md）。新しい版を公開しても、すでに始まっている申請は元の版のまま続きます。',
+  'procedures.definitions.lead': '手続きの様式はJSON形式の定義で管理し、公開前に形式を検査します。新しい版を公開しても、すでに始まっている申請は元の版のまま続きます。',
   'procedures.definitions.col.id': 'ID',
   'procedures.definitions.col.title': '手続き',
   'procedures.definitions.col.department': '担当課',
@@ -460,6 +461,7 @@ const en: Record<keyof typeof ja, string> = {
   'procedures.done.mypage': 'You can follow your application on My page at any time.',
   'procedures.done.pay': 'Pay the {yen} yen fee online',
   'procedures.resubmitted.flash': 'Your corrected application was sent (reference {reference}).',
+  'procedures.submit.alreadyHandled': 'This application (reference {reference}) was already received and the department is handling it. See its progress below.',
 
   'procedures.application.title': 'Your application',
   'procedures.application.reference': 'Reference number',
@@ -555,7 +557,7 @@ const en: Record<keyof typeof ja, string> = {
 
   'procedures.definitions.title': 'Procedure definitions',
   'procedures.definitions.description': 'Procedure forms, their version history, publishing a new version',
-  'procedures.definitions.lead': 'Each procedure is a JSON definition (format: src/engines/forms/README.md). Publishing a new version does not change applications already started: they continue on their version.',
+  'procedures.definitions.lead': 'Each procedure is a JSON definition, checked against its format before it is published. Publishing a new version does not change applications already started: they continue on their version.',
   'procedures.definitions.col.id': 'ID',
   'procedures.definitions.col.title': 'Procedure',
   'procedures.definitions.col.department': 'Division',

@@ -174,6 +174,26 @@ test('other procedures create no tasks', async () => {
   assert.deepEqual(await createMovingTasks(app.db.kysely, row), []);
 });
 
+test('a corrected move cancels the tasks it no longer calls for and reopens a finished one whose date changed', async () => {
+  const row = await proceduresDb(app.db.kysely).selectFrom('applications').select(['id', 'procedure_id', 'answers', 'resident_id', 'applicant_name']).where('id', '=', move.id).executeTakeFirstOrThrow();
+  const before = await tasks();
+  const water = before.find((r) => r.kind === 'water-stop')!;
+  assert.equal(water.status, 'done', 'an earlier test closed the water task');
+  // The resident unticks the light vehicle and moves a week later (as resubmitApplication passes the corrected answers).
+  const corrected = { ...row, answers: { ...row.answers, related: [], moveDate: '2026-12-08' } };
+  await createMovingTasks(app.db.kysely, corrected, { now: app.platform.now() });
+  const after = await tasks();
+  assert.equal(after.find((r) => r.kind === 'light-vehicle')!.status, 'cancelled');
+  const reopened = after.find((r) => r.id === water.id)!;
+  assert.equal(reopened.status, 'open', 'the water department looks again');
+  assert.equal(reopened.details.moveDate, '2026-12-08');
+  assert.equal(after.find((r) => r.kind === 'school')!.status, 'open', 'still needed');
+  const timeline = await resident.get(`/procedures/applications/${move.id}`);
+  assert.match(timeline.body, /届出の修正で不要になった関係課への連絡（1件）を取り消しました/);
+  // Back to the state the next test starts from: the water task done.
+  await staffProceduresDb(app.db.kysely).updateTable('procedure_tasks').set({ status: 'done', done_at: water.done_at, done_by_staff_id: water.done_by_staff_id, note: water.note }).where('id', '=', water.id).execute();
+});
+
 test('a withdrawn move cancels the tasks still open; a task already done stays done', async () => {
   const before = await tasks();
   const done = before.filter((r) => r.status === 'done').map((r) => r.id);
@@ -185,5 +205,5 @@ test('a withdrawn move cancels the tasks still open; a task already done stays d
   const timeline = await resident.get(`/procedures/applications/${move.id}`);
   assert.match(timeline.body, /関係課への連絡（\d+件）を取り消しました/);
   const audit = await app.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'procedures.tasks.cancelled').where('target_id', '=', move.id).execute();
-  assert.equal(audit.length, 1);
+  assert.equal(audit.filter((a) => (a.details as { why?: string }).why === 'withdrawn').length, 1);
 });

@@ -82,19 +82,23 @@ export async function createMovingTasks(trx: Kysely<PlatformTables> | Kysely<Pla
       .returning('id')
       .executeTakeFirst();
     if (!inserted) {
-      // A corrected move (new date, new address): a department still working on it acts on the new answers.
-      await db
-        .updateTable('procedure_tasks')
-        .set({ details: JSON.stringify(details) })
-        .where('application_id', '=', application.id)
-        .where('department_code', '=', spec.department)
-        .where('kind', '=', spec.kind)
-        .where('status', '=', 'open')
-        .execute();
+      await correctTask(db, application.id, spec, details);
       continue;
     }
     created.push(spec);
     await insertEvent(db, { applicationId: application.id, actor: { type: 'system', id: 'moving-one-stop' }, kind: 'task', message: residentTaskMessage(spec.kind), at: now });
+  }
+  const dropped = await cancelTasksNoLongerNeeded(db, application.id, movingTasks(facts), now);
+  if (dropped.length) {
+    await insertEvent(db, { applicationId: application.id, actor: { type: 'system', id: 'moving-one-stop' }, kind: 'task', message: `届出の修正で不要になった関係課への連絡（${dropped.length}件）を取り消しました。`, at: now });
+    await recordAudit(db, {
+      actor: { type: 'system', id: 'moving-one-stop' },
+      action: 'procedures.tasks.cancelled',
+      targetType: 'procedure-application',
+      targetId: application.id,
+      details: { why: 'corrected', tasks: dropped },
+      requestId: options.requestId ?? null,
+    });
   }
   if (created.length) {
     await recordAudit(db, {
@@ -107,6 +111,38 @@ export async function createMovingTasks(trx: Kysely<PlatformTables> | Kysely<Pla
     });
   }
   return created;
+}
+
+type TaskDb = ReturnType<typeof staffProceduresDb>;
+
+/**
+ * A corrected move (new date, new address): a department still working on it acts on
+ * the new answers; one that had already finished is asked to look again, since what
+ * it did (e.g. opening the water at the old new address) may now be wrong.
+ */
+async function correctTask(db: TaskDb, applicationId: string, spec: TaskSpec, details: TaskDetails): Promise<void> {
+  const task = await db.selectFrom('procedure_tasks').select(['id', 'status', 'details']).where('application_id', '=', applicationId).where('department_code', '=', spec.department).where('kind', '=', spec.kind).executeTakeFirst();
+  if (!task || task.status === 'cancelled') return;
+  const before = task.details as Partial<TaskDetails>;
+  const changed = before.moveDate !== details.moveDate || before.newAddress !== details.newAddress || before.oldAddress !== details.oldAddress;
+  if (task.status === 'done' && changed) {
+    await db.updateTable('procedure_tasks').set({ details: JSON.stringify(details), status: 'open', done_at: null, done_by_staff_id: null, note: '届出の内容が修正されました。済ませた手続きを修正後の内容で確認してください。' }).where('id', '=', task.id).execute();
+  } else if (task.status === 'open') {
+    await db.updateTable('procedure_tasks').set({ details: JSON.stringify(details) }).where('id', '=', task.id).execute();
+  }
+}
+
+/** Open tasks the corrected answers no longer call for (e.g. the childcare box unticked) are cancelled. */
+async function cancelTasksNoLongerNeeded(db: TaskDb, applicationId: string, wanted: TaskSpec[], now: Date): Promise<{ kind: string; department: string }[]> {
+  const open = await db.selectFrom('procedure_tasks').select(['id', 'kind', 'department_code']).where('application_id', '=', applicationId).where('status', '=', 'open').execute();
+  const stale = open.filter((t) => !wanted.some((w) => w.department === t.department_code && w.kind === t.kind));
+  if (stale.length === 0) return [];
+  await db
+    .updateTable('procedure_tasks')
+    .set({ status: 'cancelled', done_at: now, note: '届出の修正で不要になったため取消' })
+    .where('id', 'in', stale.map((t) => t.id))
+    .execute();
+  return stale.map((t) => ({ kind: t.kind, department: t.department_code }));
 }
 
 /**

@@ -7,6 +7,7 @@
  * gets 404 for the application and its file.
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { TestApp } from '../../platform/testing/test-app.ts';
 import type { BrowserSession } from '../../platform/testing/browser-session.ts';
@@ -193,6 +194,20 @@ test('a double submit with the same key makes one application with one reference
   assert.match(done.body, /申請を受け付けました/);
   assert.match(done.body, new RegExp(reference));
   assert.match(done.body, /hanako@example\.jp/);
+});
+
+test('an old check page sent again after staff took the case up says so, not 「受け付けました」', async () => {
+  const db = proceduresDb(app.db.kysely);
+  await db.updateTable('applications').set({ status: 'in_review' }).where('id', '=', id).execute();
+  try {
+    const again = await b.post(`/procedures/applications/${id}/submit`, { idempotencyKey: crypto.randomUUID(), paymentMethod: 'counter' });
+    assert.equal(again.headers.location, `/procedures/applications/${id}`);
+    const page = await b.follow(again);
+    assert.match(page.body, /すでに受け付け、担当課が対応しています/);
+    assert.doesNotMatch(page.body, /申請を受け付けました/);
+  } finally {
+    await db.updateTable('applications').set({ status: 'submitted' }).where('id', '=', id).execute();
+  }
 });
 
 test('the acknowledgement e-mail is queued and sent once', async () => {

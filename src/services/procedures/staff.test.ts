@@ -118,6 +118,18 @@ describe('department inbox', () => {
     assert.equal((await driver.get('/staff/procedures')).statusCode, 403);
   });
 
+  test('a page past the end shows the last page; a wrong page number names the field in Japanese', async () => {
+    const childcare = await staffSession('kosodate.tanto');
+    const past = await childcare.get('/staff/procedures?status=all&page=99');
+    assert.equal(past.statusCode, 200);
+    const count = /(\d+)件中 (\d+)〜(\d+)件目を表示/.exec(past.body);
+    assert.ok(count, 'the count line is shown');
+    assert.ok(Number(count[2]) <= Number(count[1]), `the first row shown exists (${count[0]})`);
+    const wrong = await childcare.get('/staff/procedures?page=-1');
+    assert.doesNotMatch(wrong.body, /「page」/);
+    assert.match(wrong.body, /「ページ」/);
+  });
+
   test('a clerk of another department gets 404 for the review page, its files and its actions (existence does not leak)', async () => {
     const childcare = await staffSession('kosodate.tanto');
     assert.equal((await childcare.get(`/staff/procedures/applications/${made.plain!.id}`)).statusCode, 404);
