@@ -38,13 +38,23 @@ export interface DemoIdentity {
   address: string;
 }
 
+/** A link on the resident home page. */
+export interface ResidentEntry {
+  href: string;
+  titleKey: string;
+  descriptionKey: string;
+  category: string;
+}
+
 export interface CityService {
   id: string;
   /** Message key of the service's name. */
   titleKey: string;
   messages?: Messages;
   /** Shown on the resident home page when present. */
-  residentEntry?: { href: string; titleKey: string; descriptionKey: string; category: string };
+  residentEntry?: ResidentEntry;
+  /** Further entries on the resident home page, after residentEntry (a service with more than one front door). */
+  residentEntries?: ResidentEntry[];
   /** A block at the foot of every resident page (works without JavaScript; scripts only enhance it). */
   residentWidget?: { render: (ctx: ViewContext) => ComponentChildren; scripts?: string[] };
   staffMenu?: { href: string; titleKey: string; descriptionKey: string; allowed: (staff: StaffActor) => boolean }[];

@@ -30,6 +30,8 @@ export interface Payment {
   refundedYen: number;
   /** The 領収書 number, once a receipt has been issued. */
   receiptNumber: string | null;
+  /** The service's human reference of what is paid (a booking's number), if it gave one. */
+  displayReference?: string | null;
 }
 
 export interface Refund {
@@ -80,6 +82,7 @@ export function toPayment(row: Selectable<PaymentTables['payments']>): Payment {
     method: row.method,
     refundedYen: row.refunded_yen,
     receiptNumber: row.receipt_number,
+    displayReference: row.display_reference,
   };
 }
 

@@ -36,7 +36,7 @@ function filtered(db: PaymentsDb, f: PaymentFilters) {
     if (UUID.test(q.toLowerCase())) query = query.where('id', '=', q.toLowerCase());
     else {
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb('reference', '=', q), eb('receipt_number', '=', q), eb('description', 'ilike', like)]));
+      query = query.where((eb) => eb.or([eb('reference', '=', q), eb('display_reference', '=', q), eb('receipt_number', '=', q), eb('description', 'ilike', like)]));
     }
   }
   return query;

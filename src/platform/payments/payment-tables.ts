@@ -26,6 +26,8 @@ export type PaymentTables = {
     method: PaymentMethod | null;
     refunded_yen: Generated<number>;
     receipt_number: string | null;
+    /** The service's human reference of what is paid (e.g. a booking's F261128-LGARM); null if none was given. */
+    display_reference: ColumnType<string | null, string | null | undefined, string | null>;
   };
   payment_events: {
     id: Generated<number>;

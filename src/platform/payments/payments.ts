@@ -36,6 +36,8 @@ export interface CreatePaymentInput {
   source: string;
   /** What is being paid in that service's terms (e.g. a reminder recipient id). */
   reference: string;
+  /** The reference people use for it (e.g. a booking's F261128-LGARM), shown to staff and on the receipt instead of `reference`. */
+  displayReference?: string;
   amountYen: number;
   description: string;
   /** Absolute URL, or a path on this app, where the payer returns; `{paymentId}` is filled in. */
@@ -152,7 +154,7 @@ export class Payments {
     const expiresAt = new Date(now.getTime() + (input.validMinutes ?? 30) * 60_000);
     return this.db
       .insertInto('payments')
-      .values({ source: input.source, reference: input.reference, description: input.description, amount_yen: input.amountYen, provider: provider.name, provider_ref: null, checkout_url: null, return_url: '', expires_at: expiresAt, created_at: now, updated_at: now, paid_at: null, methods: this.methodsFor(provider, input), method: null, receipt_number: null })
+      .values({ source: input.source, reference: input.reference, description: input.description, amount_yen: input.amountYen, provider: provider.name, provider_ref: null, checkout_url: null, return_url: '', expires_at: expiresAt, created_at: now, updated_at: now, paid_at: null, methods: this.methodsFor(provider, input), method: null, receipt_number: null, display_reference: input.displayReference ?? null })
       .returning(['id', 'expires_at']);
   }
 

@@ -64,7 +64,8 @@ export async function receiptPdf(ctx: PaymentsContext, paymentId: string, option
         { label: 'お支払い内容', value: payment.description },
         { label: '領収日', value: formatDateJa(paidOn) },
         { label: 'お支払い方法', value: payment.method ? METHOD_LABELS[payment.method] : 'オンライン決済' },
-        { label: '決済番号', value: payment.id },
+        // The paying service's reference (a booking's number), never the internal id.
+        ...(payment.display_reference ? [{ label: '参照番号', value: payment.display_reference }] : []),
       ],
     },
   ];

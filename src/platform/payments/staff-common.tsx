@@ -33,14 +33,21 @@ export function PaymentsNav(props: { ctx: ViewContext; current: 'payments' | 're
 
 const STATUS_TONE: Record<PaymentStatus, TagTone> = { created: 'info', paid: 'success', cancelled: 'neutral', expired: 'warning' };
 
+/** The message key of a payment's status as staff read it: a paid payment with refunds is 一部返金 / 返金済み (the list, the page and the CSV agree). */
+export function paymentStatusKey(status: PaymentStatus, amountYen: number, refundedYen: number): string {
+  if (status === 'paid' && refundedYen > 0) return refundedYen >= amountYen ? 'payments.status.refunded' : 'payments.status.partlyRefunded';
+  return `payments.status.${status}`;
+}
+
+/** What staff see as the reference of what was paid: the service's own number (a booking's F261128-LGARM) when it gave one. */
+export const businessReference = (p: { reference: string; display_reference: string | null }) => p.display_reference ?? p.reference;
+
 /** The status in words (a refund shows as 一部返金 / 返金済み), never colour alone. */
 export function PaymentStatusTag(props: { ctx: ViewContext; status: PaymentStatus; amountYen: number; refundedYen: number }) {
   const { ctx } = props;
-  if (props.status === 'paid' && props.refundedYen > 0) {
-    const full = props.refundedYen >= props.amountYen;
-    return <StatusTag tone={full ? 'neutral' : 'warning'}>{ctx.t(full ? 'payments.status.refunded' : 'payments.status.partlyRefunded')}</StatusTag>;
-  }
-  return <StatusTag tone={STATUS_TONE[props.status]}>{ctx.t(`payments.status.${props.status}`)}</StatusTag>;
+  const key = paymentStatusKey(props.status, props.amountYen, props.refundedYen);
+  const tone = props.status === 'paid' && props.refundedYen > 0 ? (props.refundedYen >= props.amountYen ? 'neutral' : 'warning') : STATUS_TONE[props.status];
+  return <StatusTag tone={tone}>{ctx.t(key)}</StatusTag>;
 }
 
 const REFUND_TONE: Record<RefundStatus, TagTone> = { pending: 'info', succeeded: 'success', failed: 'error' };

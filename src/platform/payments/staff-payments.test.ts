@@ -18,11 +18,11 @@ before(async () => {
   kaikei = t.browser();
   await kaikei.loginStaff('kaikei.tanto');
   const simulator = t.platform.payments.provider as SimulatorProvider;
-  const open = async (amountYen: number, description: string, source = 'facilities') => {
-    const { payment, redirectUrl } = await t.platform.payments.create({ source, reference: `ref-${Math.random()}`, amountYen, description, returnUrl: '/back' });
+  const open = async (amountYen: number, description: string, source = 'facilities', displayReference?: string) => {
+    const { payment, redirectUrl } = await t.platform.payments.create({ source, reference: `ref-${Math.random()}`, ...(displayReference ? { displayReference } : {}), amountYen, description, returnUrl: '/back' });
     return { id: payment.id, ref: redirectUrl.split('/').pop()! };
   };
-  const paid = await open(12300, '奥州市 江刺体育文化会館 アリーナ 使用料');
+  const paid = await open(12300, '奥州市 江刺体育文化会館 アリーナ 使用料', 'facilities', 'F260715-LGARM');
   await simulator.settle(paid.ref, 'pay', { method: 'card', brand: 'Visa', last4: '4242' });
   const hook = (await simulator.webhookFor(paid.ref))!;
   await t.platform.payments.receiveWebhook('simulator', hook.headers, hook.body);
@@ -100,6 +100,29 @@ describe('会計課 (kaikei.tanto)', () => {
     assert.doesNotMatch(csv.body, /,=HYPERLINK|,"=HYPERLINK/);
     const audit = await t.db.kysely.selectFrom('audit_log').select('details').where('action', '=', 'payments.exported').execute();
     assert.equal(audit.length, 1);
+  });
+
+  test('the business reference (not the internal id) on the page, in the CSV and on the receipt; the CSV status agrees with the list', async () => {
+    const row = await paymentsDb(t.db.kysely).selectFrom('payments').select(['reference', 'display_reference']).where('id', '=', paidId).executeTakeFirstOrThrow();
+    assert.equal(row.display_reference, 'F260715-LGARM');
+    const detail = await kaikei.get(`/staff/payments/${paidId}`);
+    assert.match(detail.body, /業務側の参照番号<\/dt><dd[^>]*>F260715-LGARM<\/dd>/);
+    assert.ok(!detail.body.includes(row.reference), 'the internal reference is not shown');
+    const list = await kaikei.get('/staff/payments');
+    assert.match(list.body, /一部返金/);
+    assert.equal((await kaikei.get('/staff/payments?q=F260715-LGARM')).body.includes(`/staff/payments/${paidId}`), true, 'found by its business reference');
+    const csv = await kaikei.get('/staff/payments/export.csv');
+    const line = csv.body.split(/\r?\n/).find((l) => l.startsWith(paidId))!;
+    assert.ok(line, 'the paid payment is in the CSV');
+    assert.ok(line.includes(',F260715-LGARM,'), line);
+    assert.ok(!line.includes(row.reference), line);
+    assert.ok(line.includes(',一部返金,'), line);
+    assert.ok(!line.includes('支払い済み'), line);
+    const pdf = await kaikei.get(`/staff/payments/${paidId}/receipt.pdf`);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload, encoding: 'utf8' });
+    assert.match(text, /参照番号\s+F260715-LGARM/);
+    assert.ok(!text.includes(paidId), 'no internal id on the receipt');
+    assert.doesNotMatch(text, /決済番号/);
   });
 
   test('the receipt download', async () => {

@@ -22,7 +22,7 @@ import { japanDateTime } from './payment-dates.ts';
 import { canReconcilePayments, canViewPayments } from './payment-policy.ts';
 import { CSV_LIMIT, listPayments, paymentSources, paymentsForCsv, paymentTimeline, type PaymentFilters } from './payment-queries.ts';
 import { paymentsDb, type PaymentsDb } from './payment-tables.ts';
-import { STAFF_PATH } from './staff-common.tsx';
+import { businessReference, paymentStatusKey, STAFF_PATH } from './staff-common.tsx';
 import { PaymentDetailPage, PaymentListPage, type ListFilterValues } from './staff-views.tsx';
 
 const ListQuery = Type.Object({
@@ -77,7 +77,7 @@ function paymentsCsv(rows: Awaited<ReturnType<typeof paymentsForCsv>>, t: Transl
   const header = ['id', 'createdAt', 'source', 'reference', 'description', 'amount', 'status', 'method', 'paidAt', 'refunded', 'receiptNumber', 'provider', 'providerRef'].map((k) => t(`payments.csv.${k}`));
   return csvForSpreadsheet([
     header,
-    ...rows.map((r) => [r.id, japanDateTime(r.created_at, true), r.source, r.reference, r.description, r.amount_yen, t(`payments.status.${r.status}`), r.method ? t(`payments.method.${r.method}`) : '', r.paid_at ? japanDateTime(r.paid_at, true) : '', r.refunded_yen, r.receipt_number, r.provider, r.provider_ref]),
+    ...rows.map((r) => [r.id, japanDateTime(r.created_at, true), r.source, businessReference(r), r.description, r.amount_yen, t(paymentStatusKey(r.status, r.amount_yen, r.refunded_yen)), r.method ? t(`payments.method.${r.method}`) : '', r.paid_at ? japanDateTime(r.paid_at, true) : '', r.refunded_yen, r.receipt_number, r.provider, r.provider_ref]),
   ]);
 }
 

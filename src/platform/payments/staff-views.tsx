@@ -11,7 +11,7 @@ import { japanDateTime } from './payment-dates.ts';
 import type { Refund } from './payment-model.ts';
 import type { TimelineEntry } from './payment-queries.ts';
 import type { PaymentTables } from './payment-tables.ts';
-import { accountLabel, crumbs, methodLabel, PaymentsNav, PaymentStatusTag, RefundStatusTag, sourceLabel, STAFF_PATH, yen } from './staff-common.tsx';
+import { accountLabel, businessReference, crumbs, methodLabel, PaymentsNav, PaymentStatusTag, RefundStatusTag, sourceLabel, STAFF_PATH, yen } from './staff-common.tsx';
 
 type PaymentRow = Selectable<PaymentTables['payments']>;
 
@@ -89,7 +89,7 @@ export function PaymentDetailPage(props: { ctx: ViewContext; payment: PaymentRow
           { key: t('payments.field.refunded'), value: yen(ctx, p.refunded_yen) },
           { key: t('payments.field.description'), value: p.description },
           { key: t('payments.field.source'), value: sourceLabel(ctx, p.source) },
-          { key: t('payments.field.reference'), value: p.reference },
+          { key: t('payments.field.reference'), value: businessReference(p) },
           { key: t('payments.field.method'), value: methodLabel(ctx, p.method) },
           { key: t('payments.field.methods'), value: p.methods.map((m) => methodLabel(ctx, m)).join('・') },
           { key: t('payments.field.createdAt'), value: japanDateTime(p.created_at, true) },

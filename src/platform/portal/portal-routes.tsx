@@ -14,7 +14,7 @@ export async function registerPortalRoutes(app: FastifyInstance, platform: Platf
   app.get('/', async (request, reply) => {
     const ctx = viewContext(request);
     const t = request.t;
-    const entries = platform.services.flatMap((s) => (s.residentEntry ? [s.residentEntry] : []));
+    const entries = platform.services.flatMap((s) => [...(s.residentEntry ? [s.residentEntry] : []), ...(s.residentEntries ?? [])]);
     return reply.html(
       <Page ctx={ctx} title={t('portal.home.title')}>
         <h1>{t('portal.home.title')}</h1>

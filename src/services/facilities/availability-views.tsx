@@ -145,6 +145,9 @@ export function SearchPage(props: {
           t('facilities.home.loginToBook')
         )}
       </p>
+      <p>
+        <a href="/facilities/classes">{t('facilities.classes.link')}</a>
+      </p>
       <ErrorSummary title={t('ui.errorSummary.title')} errors={errorList(props.errors)} />
       <form method="get" action="/facilities" novalidate>
         <div class="fac-filters">

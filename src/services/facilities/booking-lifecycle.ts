@@ -12,7 +12,7 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { DomainError, invalidInput } from '../../platform/http/errors.ts';
 import { japanClock } from '../../platform/time/today.ts';
 import { queueNotice } from './booking-notices.ts';
-import { afterBookingEnded, syncPayment, withdrawOpenPayment } from './booking-payments.ts';
+import { afterBookingEnded, afterFeeChanged, syncPayment, withdrawOpenPayment } from './booking-payments.ts';
 import { bookingForView, loadBookingRow, type BookingRow } from './booking-queries.ts';
 import { instantOf } from './booking-time.ts';
 import { loadRoom } from './catalogue.ts';
@@ -83,7 +83,7 @@ export async function applyReduction(ctx: FacilityContext, actor: StaffActor, id
   const reduction = reductionCode ? await ctx.db.selectFrom('facility_reductions').selectAll().where('code', '=', reductionCode).where('active', '=', true).executeTakeFirst() : null;
   if (reductionCode && !reduction) throw invalidInput([{ field: 'reduction', messageKey: 'facilities.error.reduction' }]);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  const withdrawn = await ctx.db.transaction().execute(async (trx) => {
     const b = await trx.selectFrom('facility_bookings').select(['status', 'base_yen', 'heating_yen', 'paid_at', 'payment_method', 'fee_yen']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (!(b.status === 'pending_approval' || b.status === 'awaiting_payment') || b.paid_at) throw wrongState();
     const reductionYen = reductionOf(b.base_yen + b.heating_yen, reduction?.percent ?? 0);
@@ -95,7 +95,11 @@ export async function applyReduction(ctx: FacilityContext, actor: StaffActor, id
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, { actor: auditActorOf(staff), action: 'facilities.booking.reduction', targetType: 'facility_booking', targetId: id, reason: note, details: { reduction: reduction?.code ?? null, percent: reduction?.percent ?? 0, feeBefore: b.fee_yen, feeAfter: feeYen } });
+    // A checkout opened for the old fee must not take it: withdrawn with the change (the
+    // booking stays; the resident pays the new fee with a new checkout, or nothing).
+    return feeYen === b.fee_yen ? [] : await withdrawOpenPayment(ctx, trx, id, '減免の適用による料金の変更', staff);
   });
+  await afterFeeChanged(ctx, id, withdrawn);
 }
 
 /** The fee was paid in cash at the facility's counter. */

@@ -1,5 +1,6 @@
 /** A booking as its holder sees it (status, fee, payment, receipt, cancellation), the cancel page, and lists of bookings. */
 import type { ComponentChildren } from 'preact';
+import type { Actor } from '../../platform/access/actor.ts';
 import { Button, LinkButton } from '../../platform/ui/components/button.tsx';
 import { NotificationBanner } from '../../platform/ui/components/feedback.tsx';
 import { CsrfField } from '../../platform/ui/components/form-fields.tsx';
@@ -9,6 +10,7 @@ import type { ViewContext } from '../../platform/ui/view-context.ts';
 import type { Refund } from '../../platform/payments/payments.ts';
 import type { CancellationPreview } from './booking-lifecycle.ts';
 import type { BookingRow } from './booking-queries.ts';
+import { canDownloadReceipt } from './policy.ts';
 import { FeeBreakdown } from './booking-views.tsx';
 import { BookingStatusTag, crumbs, dayLabel, FacilityStyles, instantLabel, timeRange, yen } from './views-common.tsx';
 
@@ -148,13 +150,17 @@ export function CancelPage(props: { ctx: ViewContext; booking: BookingRow; terms
   );
 }
 
-export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: BookingRow[]; empty: string; refunds: Map<string, Refund[]> }) {
+/** `viewer`: who reads the list (a group's booking is listed to every member; its receipt only to the payer). */
+export function BookingsTable(props: { ctx: ViewContext; viewer: Actor; caption: string; rows: BookingRow[]; empty: string; refunds: Map<string, Refund[]> }) {
   const { ctx } = props;
   const t = ctx.t;
   return (
     <Table
       caption={props.caption}
+      rowHeader
       columns={[
+        // First: the only way to the booking, reachable on a phone without scrolling the table sideways.
+        { header: t('facilities.booking.reference'), cell: (b) => <a href={`/facilities/bookings/${b.id}`}>{b.reference}</a> },
         { header: t('facilities.form.date'), cell: (b) => `${dayLabel(ctx, b.use_date)} ${timeRange(b.starts_at, b.ends_at)}` },
         { header: t('facilities.form.room'), cell: (b) => `${b.facility_name} ${b.room_name}${b.group_name ? `（${b.group_name}）` : ''}` },
         { header: t('facilities.booking.status'), cell: (b) => <BookingStatusTag ctx={ctx} status={b.status} /> },
@@ -167,8 +173,7 @@ export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: 
             </>
           ),
         },
-        { header: t('facilities.booking.reference'), cell: (b) => <a href={`/facilities/bookings/${b.id}`}>{b.reference}</a> },
-        { header: t('facilities.booking.receiptShort'), cell: (b) => (b.paid_at && b.payment_id ? <a href={`/facilities/bookings/${b.id}/receipt.pdf`}>{t('facilities.booking.receiptLink', { reference: b.reference })}</a> : '—') },
+        { header: t('facilities.booking.receiptShort'), cell: (b) => (canDownloadReceipt(props.viewer, b) ? <a href={`/facilities/bookings/${b.id}/receipt.pdf`}>{t('facilities.booking.receiptLink', { reference: b.reference })}</a> : '—') },
       ]}
       rows={props.rows}
       empty={props.empty}
@@ -176,7 +181,7 @@ export function BookingsTable(props: { ctx: ViewContext; caption: string; rows: 
   );
 }
 
-export function MyBookingsPage(props: { ctx: ViewContext; upcoming: BookingRow[]; past: BookingRow[]; registered: boolean; refunds: Map<string, Refund[]> }) {
+export function MyBookingsPage(props: { ctx: ViewContext; viewer: Actor; upcoming: BookingRow[]; past: BookingRow[]; registered: boolean; refunds: Map<string, Refund[]> }) {
   const { ctx } = props;
   const t = ctx.t;
   const title = t('facilities.mine.title');
@@ -187,10 +192,11 @@ export function MyBookingsPage(props: { ctx: ViewContext; upcoming: BookingRow[]
       <div class="actions">
         <LinkButton href="/facilities">{t('facilities.mine.find')}</LinkButton>
         <a href="/facilities/groups">{t('facilities.groups.title')}</a>
+        <a href="/facilities/classes">{t('facilities.classes.link')}</a>
         <a href="/facilities/register">{t(props.registered ? 'facilities.user.editTitle' : 'facilities.user.title')}</a>
       </div>
-      <BookingsTable ctx={ctx} caption={t('facilities.mine.upcoming')} rows={props.upcoming} empty={t('facilities.mine.none')} refunds={props.refunds} />
-      <BookingsTable ctx={ctx} caption={t('facilities.mine.past')} rows={props.past} empty={t('facilities.mine.nonePast')} refunds={props.refunds} />
+      <BookingsTable ctx={ctx} caption={t('facilities.mine.upcoming')} rows={props.upcoming} empty={t('facilities.mine.none')} refunds={props.refunds} viewer={props.viewer} />
+      <BookingsTable ctx={ctx} caption={t('facilities.mine.past')} rows={props.past} empty={t('facilities.mine.nonePast')} refunds={props.refunds} viewer={props.viewer} />
     </Page>
   );
 }

@@ -17,7 +17,7 @@ import { queueNotice } from './booking-notices.ts';
 import { bookingForView, loadBookingRow, type BookingRow } from './booking-queries.ts';
 import { formatDateJa } from '../../platform/text/wareki.ts';
 import { PAYMENT_SOURCE, type FacilityContext } from './facility-context.ts';
-import { canActOnBooking } from './policy.ts';
+import { canActOnBooking, canDownloadReceipt } from './policy.ts';
 
 const SYSTEM: PaymentsActor = { kind: 'system', id: 'facilities' };
 
@@ -38,25 +38,32 @@ export async function syncPayment(ctx: FacilityContext, bookingId: string): Prom
   for (const payment of paid) {
     const outcome = await ctx.db.transaction().execute(async (trx) => {
       const b = await trx.selectFrom('facility_bookings').select(['id', 'status', 'payment_id', 'fee_yen']).where('id', '=', bookingId).forUpdate().executeTakeFirst();
-      if (!b || b.payment_id === payment.id) return 'known' as const;
+      if (!b || b.payment_id === payment.id) return { kind: 'known' as const, status: b?.status ?? null };
       if (b.status === 'awaiting_payment' && b.payment_id === null && payment.amountYen === b.fee_yen) {
         const now = ctx.now();
         await trx.updateTable('facility_bookings').set({ status: 'confirmed', paid_at: payment.paidAt ?? now, payment_id: payment.id, payment_method: 'online', updated_at: now }).where('id', '=', b.id).execute();
         await recordAudit(trx, { actor: { type: 'system', id: 'facilities' }, action: 'facilities.booking.paid', targetType: 'facility_booking', targetId: b.id, details: { payment: payment.id, amountYen: payment.amountYen } });
         await queueNotice(ctx.jobs, trx, b.id, 'paid');
-        return 'confirmed' as const;
+        return { kind: 'confirmed' as const, status: 'confirmed' as const };
       }
-      return 'unusable' as const;
+      return { kind: 'unusable' as const, status: b.status };
     });
-    if (outcome === 'confirmed') result.confirmed = true;
-    if (outcome !== 'unusable') continue;
+    if (outcome.kind === 'confirmed') result.confirmed = true;
+    if (outcome.kind !== 'unusable') continue;
     // Already refunded or being refunded (an earlier sweep, a retry): nothing more to ask.
     const held = (await ctx.payments.refundsFor(payment.id)).filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amountYen, 0);
     if (held >= payment.amountYen) continue;
-    const refund = await refundPayment(ctx, payment, payment.amountYen - held, '予約が取消済みのため（入金の全額返金）', `facilities-unusable:${payment.id}`, bookingId);
+    const refund = await refundPayment(ctx, payment, payment.amountYen - held, unusableReason(outcome.status), `facilities-unusable:${payment.id}`, bookingId);
     if (refund) result.refundsRequested++;
   }
   return result;
+}
+
+/** Why a capture the booking cannot use is refunded (the resident reads it on the refund). */
+function unusableReason(status: string | null): string {
+  if (status === 'awaiting_payment' || status === 'pending_approval') return '料金の変更前の金額での入金のため（入金の全額返金）';
+  if (status === 'confirmed' || status === 'used' || status === 'no_show') return '二重の入金のため（入金の全額返金）';
+  return '予約が取消済みのため（入金の全額返金）';
 }
 
 async function refundPayment(ctx: FacilityContext, payment: Payment, amountYen: number, reason: string, key: string, bookingId: string, actor: PaymentsActor = SYSTEM) {
@@ -89,6 +96,19 @@ export async function withdrawOpenPayment<DB extends PlatformTables>(ctx: Facili
 export async function afterBookingEnded(ctx: FacilityContext, bookingId: string, withdrawn: Payment[], actor: PaymentsActor = SYSTEM): Promise<void> {
   await ctx.payments.closeCheckouts(withdrawn);
   await settleCancellationRefund(ctx, bookingId, actor);
+  await syncPayment(ctx, bookingId);
+}
+
+/**
+ * After a booking's fee changed (a reduction) and its open payment was withdrawn
+ * (committed): the provider's checkout closed so it no longer asks the old amount.
+ * Nothing is refunded for the booking itself (it stays valid); only a capture of the
+ * old amount that arrived before the close is refunded in full. The resident pays the
+ * new amount with a new checkout (or nothing, if the fee is now 0).
+ */
+export async function afterFeeChanged(ctx: FacilityContext, bookingId: string, withdrawn: Payment[]): Promise<void> {
+  if (withdrawn.length === 0) return;
+  await ctx.payments.closeCheckouts(withdrawn);
   await syncPayment(ctx, bookingId);
 }
 
@@ -125,6 +145,7 @@ export async function startPayment(ctx: FacilityContext, actor: ResidentActor, b
   const opened = await ctx.payments.openOrCreate({
     source: PAYMENT_SOURCE,
     reference: b.id,
+    displayReference: fresh.reference,
     amountYen: fresh.fee_yen,
     description: describe(fresh),
     returnUrl: `/facilities/bookings/${b.id}/paid?payment={paymentId}`,
@@ -150,7 +171,7 @@ export async function paymentReturn(ctx: FacilityContext, actor: ResidentActor, 
 export async function receiptOf(ctx: FacilityContext, actor: Actor, bookingId: string): Promise<{ pdf: Buffer; filename: string }> {
   const b = await bookingForView(ctx.db, actor, bookingId);
   requireAccess(canActOnBooking(actor, b, b));
-  if (!b.payment_id || !b.paid_at) throw notFound();
+  if (!canDownloadReceipt(actor, b) || !b.payment_id) throw notFound();
   const user = b.resident_account_id ? await ctx.db.selectFrom('facility_users').select('name').where('resident_account_id', '=', b.resident_account_id).executeTakeFirst() : undefined;
   const pdf = await ctx.payments.receiptPdf(b.payment_id, { payerName: b.group_name ?? user?.name ?? null });
   return { pdf, filename: `receipt-${b.reference}.pdf` };

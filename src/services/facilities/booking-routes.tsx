@@ -30,7 +30,7 @@ import { loadPurposes, loadRoom } from './catalogue.ts';
 import { PAYMENT_SOURCE, type FacilityContext } from './facility-context.ts';
 import { saveUser, userOf } from './facility-users.ts';
 import { bookableGroupsOf } from './group-membership.ts';
-import { canActOnBooking } from './policy.ts';
+import { canActOnBooking, canDownloadReceipt } from './policy.ts';
 
 const UserForm = Type.Object({
   name: Type.String({ maxLength: 100 }),
@@ -168,7 +168,7 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
         actions={{
           canPay: holder && b.status === 'awaiting_payment' && b.fee_yen > 0 && (b.payment_due_at?.getTime() ?? 0) > ctx.now().getTime(),
           canCancel: holder && notStarted && ['pending_approval', 'awaiting_payment', 'confirmed'].includes(b.status),
-          hasReceipt: holder && b.paid_at !== null && b.payment_id !== null,
+          hasReceipt: canDownloadReceipt(resident, b),
           paymentsUnavailable: !ctx.payments.available,
           isHolder: holder,
         }}
@@ -224,7 +224,7 @@ export async function registerBookingRoutes(app: FastifyInstance, ctx: FacilityC
     for (const b of upcoming.filter((x) => x.status === 'awaiting_payment')) await syncPayment(ctx, b.id);
     const fresh = upcoming.some((x) => x.status === 'awaiting_payment') ? await bookingsOf(db, resident, today, 'upcoming') : upcoming;
     const refunds = await ctx.payments.refundsByReferences(PAYMENT_SOURCE, [...fresh, ...past].map((b) => b.id));
-    return reply.html(<MyBookingsPage ctx={viewContext(request)} upcoming={fresh} past={past} registered={user !== null} refunds={refunds} />);
+    return reply.html(<MyBookingsPage ctx={viewContext(request)} viewer={resident} upcoming={fresh} past={past} registered={user !== null} refunds={refunds} />);
   });
 }
 

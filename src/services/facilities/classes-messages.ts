@@ -3,6 +3,8 @@ import type { Messages } from '../../platform/i18n/i18n.ts';
 
 const ja: Record<string, string> = {
   'facilities.classes.title': 'スマホ教室・デジタル活用支援',
+  'facilities.classes.entry.description': 'スマートフォンの使い方やオンライン手続きを学べる教室（多くは無料）を探して申し込めます。',
+  'facilities.classes.link': 'スマホ教室・デジタル活用支援の教室を探す・申し込む',
   'facilities.classes.lead': '市内の公民館や文化施設で、スマートフォンの使い方やオンライン手続きを学べる教室です。申込みにはログインと利用者登録が必要です。多くの教室は無料です。',
   'facilities.classes.filter.area': '地区',
   'facilities.classes.filter.anyArea': 'すべての地区',
@@ -176,6 +178,8 @@ const ja: Record<string, string> = {
 
 const en: Record<string, string> = {
   'facilities.classes.title': 'Smartphone classes and digital support',
+  'facilities.classes.entry.description': 'Find and apply for classes (most are free) on using a smartphone and doing things online.',
+  'facilities.classes.link': 'Find and apply for smartphone and digital-support classes',
   'facilities.classes.lead': 'Classes at community centres and cultural facilities across the city on using a smartphone and doing things online. To apply, log in and register as a facility user. Most classes are free.',
   'facilities.classes.filter.area': 'Area',
   'facilities.classes.filter.anyArea': 'All areas',

@@ -302,10 +302,24 @@ describe('booking', () => {
     const list = await resident.get('/facilities/mine');
     assert.equal(list.statusCode, 200);
     assert.match(text(list.body), /支払待ち 未払い（期限 2027年6月5日/);
+    // On a phone the table scrolls sideways: the reference link (the way to the booking) is the row's first cell, in view.
+    assert.match(list.body, /<thead><tr><th scope="col">予約番号<\/th><th scope="col">利用日<\/th>/);
+    assert.match(list.body, /<tr><th scope="row"><a href="\/facilities\/bookings\/[0-9a-f-]{36}">[A-Z0-9-]+<\/a><\/th><td>/);
     const mypage = await resident.get('/mypage');
     assert.match(mypage.body, /公共施設予約/);
     assert.match(mypage.body, /水沢公民館 会議室1/);
     assert.match(mypage.body, /<h3>あなたの団体<\/h3><p>part for /);
+  });
+
+  test('the smartphone classes are reachable from the facilities home, my bookings, my page and the portal home', async () => {
+    const link = /<a href="\/facilities\/classes">スマホ教室・デジタル活用支援の教室を探す・申し込む<\/a>/;
+    assert.match((await t.browser().get('/facilities')).body, link, 'facilities home, logged out');
+    assert.match((await resident.get('/facilities')).body, link, 'facilities home, logged in');
+    assert.match((await resident.get('/facilities/mine')).body, link, 'my bookings');
+    const home = await t.browser().get('/');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<a href="\/facilities\/classes">スマホ教室・デジタル活用支援<\/a>/, 'portal home');
+    assert.match(home.body, /<a href="\/facilities">公共施設予約<\/a>/);
   });
 
   test('JSON API: book, list, refuse an overlap with alternatives, cancel', async () => {

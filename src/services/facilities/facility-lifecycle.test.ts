@@ -6,6 +6,7 @@
  * reductions and counter payment; group registration → approval → group booking.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { StaffActor } from '../../platform/access/actor.ts';
@@ -71,6 +72,10 @@ describe('payment, receipt, cancellation', () => {
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    assert.equal(payment.displayReference, b.reference, 'the payment carries the booking number');
+    const receiptText = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload, encoding: 'utf8' });
+    assert.match(receiptText, new RegExp(`参照番号\\s+${b.reference}`), 'the booking number, not an internal id');
+    assert.ok(!receiptText.includes(payment.id) && !receiptText.includes(id));
     const stranger = await residentSession(t, 'demo-06');
     assert.equal((await stranger.get(`/facilities/bookings/${id}/receipt.pdf`)).statusCode, 404);
     assert.equal((await stranger.get(`/facilities/bookings/${id}/paid?payment=${b.payment_id}`)).statusCode, 404);
@@ -249,6 +254,37 @@ describe('staff decisions', () => {
     assert.equal(audits.length, 2);
   });
 
+  test('a reduction while the resident has an open checkout withdraws it: a new checkout for the new fee; at 0 nothing to pay', async () => {
+    const sim = t.platform.payments.provider as SimulatorProvider;
+    const id = await bookThroughPages(resident, { room: 'kominkan-meeting-2', date: '2027-06-29', blocks: ['morning', 'afternoon'], purpose: 'study', purposeDetail: '', headcount: '5', bookFor: 'self', paymentChoice: 'online' });
+    const before = await booking(id);
+    const first = await resident.post(`/facilities/bookings/${id}/pay`);
+    assert.equal(first.statusCode, 303);
+    const [old] = (await t.platform.payments.byReferences('facilities', [id])).get(id)!;
+    assert.equal(old!.amountYen, before.fee_yen);
+    await applyReduction(t.ctx, clerk, id, 'disability_group', '障がい者団体の定例会');
+    const b = await booking(id);
+    assert.equal(b.status, 'awaiting_payment');
+    assert.equal(b.fee_yen, before.fee_yen / 2);
+    const withdrawn = (await t.platform.payments.get(old!.id))!;
+    assert.equal(withdrawn.status, 'cancelled', 'the old amount cannot be paid any more');
+    assert.equal((await sim.checkout(old!.providerRef!))!.state, 'cancelled', 'its checkout page is closed');
+    // The resident pays the new amount at once (no "amount changed" refusal, no refund later).
+    const second = await resident.post(`/facilities/bookings/${id}/pay`);
+    assert.equal(second.statusCode, 303, second.body);
+    assert.notEqual(second.headers.location, first.headers.location);
+    const payments = (await t.platform.payments.byReferences('facilities', [id])).get(id)!;
+    const open = payments.filter((p) => p.status === 'created');
+    assert.deepEqual(open.map((p) => p.amountYen), [before.fee_yen / 2]);
+    // 100%: the open checkout for the half fee goes too; confirmed with nothing to pay.
+    await applyReduction(t.ctx, clerk, id, 'city_hosted');
+    const free = await booking(id);
+    assert.deepEqual([free.status, free.fee_yen, free.payment_method], ['confirmed', 0, 'none']);
+    const after = (await t.platform.payments.byReferences('facilities', [id])).get(id)!;
+    assert.ok(after.every((p) => p.status === 'cancelled'), 'no payment stays open');
+    assert.equal((await t.platform.payments.refundsFor(old!.id)).length, 0, 'nothing was charged, so nothing is refunded');
+  });
+
   test('a payment at the counter confirms the booking', async () => {
     const someone = await makeResident(t.fdb);
     const booked = await bookRoom(t.ctx, someone, { ...request({ roomId: 'maesawa-meeting', date: '2027-06-24', paymentChoice: 'counter' }), idempotencyKey: key() });
@@ -313,6 +349,19 @@ describe('groups', () => {
     assert.equal((await member.get(`/facilities/bookings/${id}`)).statusCode, 200);
     assert.equal((await member.get(`/facilities/bookings/${id}/cancel`)).statusCode, 404);
     assert.match((await member.get('/facilities/mine')).body, /胆沢ママさんバレー/);
+    // The representative pays: the receipt (their name on it) is offered to them only, never to the member (it would 404).
+    await payOnSimulator(resident, id);
+    assert.equal((await booking(id)).status, 'confirmed');
+    const receiptLink = `/facilities/bookings/${id}/receipt.pdf`;
+    assert.ok((await resident.get('/facilities/mine')).body.includes(receiptLink), 'the payer sees the receipt link');
+    assert.equal((await resident.get(receiptLink)).statusCode, 200);
+    for (const url of ['/facilities/mine', '/mypage', `/facilities/bookings/${id}`]) {
+      const seen = await member.get(url);
+      assert.equal(seen.statusCode, 200, url);
+      assert.match(seen.body, /胆沢ママさんバレー|施設予約/, url);
+      assert.ok(!seen.body.includes(receiptLink), `no receipt link for the member on ${url}`);
+    }
+    assert.equal((await member.get(receiptLink)).statusCode, 404);
     const wrong = await member.post('/facilities/groups/join', { code: 'ZZZZZZZZ', memberName: '水沢 恵' });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /「団体コード」に合う団体がありません/);

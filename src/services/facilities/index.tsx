@@ -38,6 +38,7 @@ export const facilitiesService = defineService({
     en: { ...facilitiesMessages.en, ...facilityStaffMessages.en, ...classMessages.en, ...lotteryMessages.en },
   },
   residentEntry: { href: '/facilities', titleKey: 'facilities.title', descriptionKey: 'facilities.entry.description', category: '施設・スポーツ' },
+  residentEntries: [{ href: '/facilities/classes', titleKey: 'facilities.classes.title', descriptionKey: 'facilities.classes.entry.description', category: '施設・スポーツ' }],
   // The back office pages come from registerFacilityStaffRoutes (staff-*.tsx).
   staffMenu: [
     { href: '/staff/facilities', titleKey: 'facilities.staff.title', descriptionKey: 'facilities.staff.description', allowed: canManageFacilities },

@@ -62,8 +62,8 @@ export async function facilitiesMyPage(ctx: { db: Kysely<PlatformTables>; reside
     titleKey: 'facilities.title',
     body: (
       <>
-        <BookingsTable ctx={ctx.view} caption={t('facilities.mine.upcoming')} rows={upcoming} empty={t('facilities.mine.none')} refunds={refunds} />
-        {past.length ? <BookingsTable ctx={ctx.view} caption={t('facilities.mine.past')} rows={past} empty={t('facilities.mine.nonePast')} refunds={refunds} /> : null}
+        <BookingsTable ctx={ctx.view} caption={t('facilities.mine.upcoming')} rows={upcoming} empty={t('facilities.mine.none')} refunds={refunds} viewer={ctx.resident} />
+        {past.length ? <BookingsTable ctx={ctx.view} caption={t('facilities.mine.past')} rows={past} empty={t('facilities.mine.nonePast')} refunds={refunds} viewer={ctx.resident} /> : null}
         {groups.length ? (
           <>
             <h3>{t('facilities.groups.mine')}</h3>
@@ -78,7 +78,7 @@ export async function facilitiesMyPage(ctx: { db: Kysely<PlatformTables>; reside
         ) : null}
         {extra}
         <p>
-          <a href="/facilities/mine">{t('facilities.mypage.all')}</a>
+          <a href="/facilities/mine">{t('facilities.mypage.all')}</a> ・ <a href="/facilities/classes">{t('facilities.classes.link')}</a>
         </p>
       </>
     ),

@@ -55,6 +55,11 @@ export function canActOnBooking(actor: Actor, booking: BookingOwnership, facilit
   return booking.resident_account_id === actor.accountId;
 }
 
+/** The 領収書 of a paid booking is for whoever may act on it (the payer, whose name is on it; or staff). The receipt route and every receipt link use this. */
+export function canDownloadReceipt(actor: Actor, booking: BookingOwnership & { department_code: string; paid_at: Date | null; payment_id: string | null }): boolean {
+  return booking.paid_at !== null && booking.payment_id !== null && canActOnBooking(actor, booking, booking);
+}
+
 export interface GroupMembership {
   representative_account_id: string;
   status: GroupStatus;

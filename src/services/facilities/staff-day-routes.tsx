@@ -20,7 +20,7 @@ import { bookingForView } from './booking-queries.ts';
 import { instantOf } from './booking-time.ts';
 import { PAYMENT_SOURCE, type FacilityContext } from './facility-context.ts';
 import { clearCheckin, daySheet, recordCheckin } from './staff-day-service.ts';
-import { DaySheetPage, StaffBookingPage } from './staff-day-views.tsx';
+import { DaySheetPage, noShowFrom, StaffBookingPage } from './staff-day-views.tsx';
 import { canManageFacilities } from './staff-policy.ts';
 import { staffDb } from './staff-tables.ts';
 
@@ -51,7 +51,7 @@ export async function registerDayRoutes(app: FastifyInstance, ctx: FacilityConte
     if (parsed && !parsed.ok) errors.date = request.t('facilities.office.error.date', { field: request.t('facilities.office.day.date') });
     const date = parsed?.ok ? parsed.iso : today();
     const sheet = await daySheet(ctx, staff, date, q.facility || null);
-    return reply.html(<DaySheetPage ctx={viewContext(request)} date={date} today={today()} facilityId={q.facility ?? ''} facilities={sheet.facilities} rows={sheet.rows} errors={errors} dateText={raw || date} />, Object.keys(errors).length ? 400 : 200);
+    return reply.html(<DaySheetPage ctx={viewContext(request)} now={ctx.now()} date={date} today={today()} facilityId={q.facility ?? ''} facilities={sheet.facilities} rows={sheet.rows} errors={errors} dateText={raw || date} />, Object.keys(errors).length ? 400 : 200);
   });
 
   async function bookingPage(request: FastifyRequest, reply: FastifyReply, id: string, errors: FieldError[] = [], values = { reason: '', reduction: '' }) {
@@ -70,6 +70,7 @@ export async function registerDayRoutes(app: FastifyInstance, ctx: FacilityConte
       checkin: { state: checkin?.state ?? null, presentCount: checkin?.present_count ?? null },
       reductions: reductions.map((r) => ({ code: r.code, nameJa: r.name_ja, nameEn: r.name_en, percent: r.percent })),
       attendable: (fresh.status === 'confirmed' || fresh.status === 'awaiting_payment') && fresh.use_date <= today(),
+      noShowFrom: noShowFrom(fresh, ctx.now()),
       cancellable: ['pending_approval', 'awaiting_payment', 'confirmed'].includes(fresh.status) && instantOf(fresh.use_date, fresh.starts_at) > ctx.now(),
       openPayment: open !== null,
     };
@@ -91,9 +92,12 @@ export async function registerDayRoutes(app: FastifyInstance, ctx: FacilityConte
     try {
       result = await recordCheckin(ctx, staff, id, { state: values.state, presentCount: values.presentCount === '' ? null : Number(values.presentCount) });
     } catch (error) {
-      // The forms sit in the day sheet's rows: the refusal (naming the count typed and the fix) comes back as the page's message.
-      if (!(error instanceof DomainError) || error.code !== 'invalid_input' || !error.fields[0]) throw error;
-      setFlash(reply, 'error', error.fields[0].messageKey, error.fields[0].params ?? {});
+      // The forms sit in the day sheet's rows: a refusal (the count typed and the fix, or a no-show
+      // before the start, a booking no longer attendable) comes back as the page's message, not a bare error page.
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'invalid_input' && error.fields[0]) setFlash(reply, 'error', error.fields[0].messageKey, error.fields[0].params ?? {});
+      else if (error.status === 409) setFlash(reply, 'error', error.messageKey, error.params);
+      else throw error;
       return reply.redirect(back, 303);
     }
     setFlash(reply, result === 'changed' ? 'success' : 'info', result === 'changed' ? `facilities.office.day.flash.${values.state}` : 'facilities.office.day.flash.unchanged');

@@ -11,6 +11,7 @@ import { Page } from '../../platform/ui/layout.tsx';
 import type { ViewContext } from '../../platform/ui/view-context.ts';
 import { addDays } from '../../platform/time/today.ts';
 import type { BookingRow } from './booking-queries.ts';
+import { clockText, instantOf } from './booking-time.ts';
 import type { DaySheetRow, staffFacilities } from './staff-day-service.ts';
 import { errorList, staffCrumbs } from './staff-common.tsx';
 import type { CheckinState } from './staff-tables.ts';
@@ -39,8 +40,16 @@ export function CheckinTag(props: { ctx: ViewContext; state: CheckinState | null
   );
 }
 
-/** The check-in buttons of one booking; each button names the booking for screen readers. */
-export function CheckinForms(props: { ctx: ViewContext; bookingId: string; reference: string; state: CheckinState | null; presentCount: number | null; back: string; headcount: number | null }) {
+/** When a no-show can be recorded: null once the booking has started, else its start time (no button before then). */
+export function noShowFrom(b: { use_date: string; starts_at: number }, now: Date): string | null {
+  return instantOf(b.use_date, b.starts_at) > now ? clockText(b.starts_at) : null;
+}
+
+/**
+ * The check-in buttons of one booking; each button names the booking for screen readers.
+ * `noShowFrom`: before the start the no-show button is not offered, a line says from when it is.
+ */
+export function CheckinForms(props: { ctx: ViewContext; bookingId: string; reference: string; state: CheckinState | null; presentCount: number | null; back: string; headcount: number | null; noShowFrom: string | null }) {
   const { ctx } = props;
   const t = ctx.t;
   const idBase = `present-${props.bookingId.slice(0, 8)}`;
@@ -56,15 +65,19 @@ export function CheckinForms(props: { ctx: ViewContext; bookingId: string; refer
           {t('facilities.office.day.checkin')}
         </button>
       </form>
-      <form method="post" action={`/staff/facilities/bookings/${props.bookingId}/checkin`} class="inline-form">
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="state" value="no_show" />
-        <input type="hidden" name="presentCount" value="" />
-        <input type="hidden" name="back" value={props.back} />
-        <button type="submit" class="btn btn-secondary" aria-label={t('facilities.office.day.noShowFor', { reference: props.reference })}>
-          {t('facilities.office.day.noShow')}
-        </button>
-      </form>
+      {props.noShowFrom ? (
+        <p class="hint">{t('facilities.office.day.noShowFrom', { time: props.noShowFrom })}</p>
+      ) : (
+        <form method="post" action={`/staff/facilities/bookings/${props.bookingId}/checkin`} class="inline-form">
+          <CsrfField token={ctx.csrfToken} />
+          <input type="hidden" name="state" value="no_show" />
+          <input type="hidden" name="presentCount" value="" />
+          <input type="hidden" name="back" value={props.back} />
+          <button type="submit" class="btn btn-secondary" aria-label={t('facilities.office.day.noShowFor', { reference: props.reference })}>
+            {t('facilities.office.day.noShow')}
+          </button>
+        </form>
+      )}
       {props.state ? (
         <form method="post" action={`/staff/facilities/bookings/${props.bookingId}/checkin/clear`} class="inline-form">
           <CsrfField token={ctx.csrfToken} />
@@ -84,7 +97,7 @@ function holderText(ctx: ViewContext, r: DaySheetRow): string {
   return [r.group_name, r.holder_name].filter(Boolean).join(' / ') || '—';
 }
 
-export function DaySheetPage(props: { ctx: ViewContext; date: string; today: string; facilityId: string; facilities: StaffFacility[]; rows: DaySheetRow[]; errors: Record<string, string>; dateText: string }) {
+export function DaySheetPage(props: { ctx: ViewContext; now: Date; date: string; today: string; facilityId: string; facilities: StaffFacility[]; rows: DaySheetRow[]; errors: Record<string, string>; dateText: string }) {
   const { ctx, rows } = props;
   const t = ctx.t;
   const title = t('facilities.office.day.title');
@@ -121,7 +134,7 @@ export function DaySheetPage(props: { ctx: ViewContext; date: string; today: str
           { header: t('facilities.booking.status'), cell: (r) => (r.kind === 'booking' ? <BookingStatusTag ctx={ctx} status={r.status} /> : t(`facilities.office.day.kindName.${r.kind}`)) },
           { header: t('facilities.booking.payment'), cell: (r) => (r.kind === 'booking' ? `${yen(ctx, r.fee_yen)} ${paymentText(ctx, r)}` : '') },
           { header: t('facilities.office.day.checkinCol'), cell: (r) => (r.kind === 'booking' ? <CheckinTag ctx={ctx} state={r.checkin_state} presentCount={r.present_count} /> : '') },
-          { header: t('facilities.office.day.actions'), cell: (r) => (attendable(r) ? <CheckinForms ctx={ctx} bookingId={r.id} reference={r.reference} state={r.checkin_state} presentCount={r.present_count} back={back} headcount={r.headcount} /> : '') },
+          { header: t('facilities.office.day.actions'), cell: (r) => (attendable(r) ? <CheckinForms ctx={ctx} bookingId={r.id} reference={r.reference} state={r.checkin_state} presentCount={r.present_count} back={back} headcount={r.headcount} noShowFrom={noShowFrom({ use_date: props.date, starts_at: r.starts_at }, props.now)} /> : '') },
         ]}
       />
     </Page>
@@ -132,6 +145,8 @@ export interface BookingPageState {
   checkin: { state: CheckinState | null; presentCount: number | null };
   reductions: { code: string; nameJa: string; nameEn: string; percent: number }[];
   attendable: boolean;
+  /** The start time while a no-show cannot be recorded yet; null once it can. */
+  noShowFrom: string | null;
   cancellable: boolean;
   openPayment: boolean;
 }
@@ -169,7 +184,7 @@ export function StaffBookingPage(props: { ctx: ViewContext; booking: BookingRow;
       {state.attendable ? (
         <section aria-labelledby="checkin-title">
           <h2 id="checkin-title">{t('facilities.office.day.checkinCol')}</h2>
-          <CheckinForms ctx={ctx} bookingId={b.id} reference={b.reference} state={state.checkin.state} presentCount={state.checkin.presentCount} back={back} headcount={b.headcount} />
+          <CheckinForms ctx={ctx} bookingId={b.id} reference={b.reference} state={state.checkin.state} presentCount={state.checkin.presentCount} back={back} headcount={b.headcount} noShowFrom={state.noShowFrom} />
         </section>
       ) : null}
 

@@ -24,7 +24,8 @@ export function StaffHomePage(props: { ctx: ViewContext; counts: HomeCounts; can
     { href: '/staff/facilities/lottery', label: t('facilities.office.home.lottery'), text: t('facilities.office.home.lotteryText') },
   ];
   if (props.canRunClasses) items.push({ href: '/staff/facilities/classes', label: t('facilities.classes.staff.title'), text: t('facilities.office.home.classes') });
-  items.push({ href: '/staff/facilities/settings', label: t('facilities.office.settings.title'), text: t(props.canEdit ? 'facilities.office.home.settings' : 'facilities.office.home.settingsReadOnly') });
+  // Only those the settings pages let in (canEditSettings, the routes' own check): a clerk would get 403.
+  if (props.canEdit) items.push({ href: '/staff/facilities/settings', label: t('facilities.office.settings.title'), text: t('facilities.office.home.settings') });
   return (
     <Page ctx={ctx} shell="staff" title={title} breadcrumbs={staffCrumbs(ctx)}>
       <h1>{title}</h1>

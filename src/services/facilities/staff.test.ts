@@ -69,6 +69,15 @@ describe('department isolation', () => {
     await clerk.loginStaff('shogai.tanto');
     assert.equal((await clerk.get('/staff/facilities/day')).statusCode, 200);
     assert.equal((await clerk.get('/staff/facilities/settings')).statusCode, 403);
+    // …so the back office home does not offer the settings to the clerk; a manager sees them.
+    const clerkHome = await clerk.get('/staff/facilities');
+    assert.equal(clerkHome.statusCode, 200);
+    assert.match(clerkHome.body, /href="\/staff\/facilities\/day"/);
+    assert.doesNotMatch(clerkHome.body, /href="\/staff\/facilities\/settings"/);
+    assert.doesNotMatch(clerkHome.body, /施設・料金の設定/);
+    const manager = t.browser();
+    await manager.loginStaff('shogai.kacho');
+    assert.match((await manager.get('/staff/facilities')).body, /<a href="\/staff\/facilities\/settings">施設・料金の設定<\/a>/);
   });
 });
 
@@ -327,6 +336,42 @@ describe('maintenance blocks', () => {
 });
 
 describe('the counter', () => {
+  test('no-show: not offered before the start (the sheet says from when); posted anyway, the day sheet shows why', async () => {
+    const original = t.clock.now;
+    t.clock.now = new Date('2027-06-03T10:00:00+09:00');
+    try {
+      const booking = await book(t, await makeResident(t.fdb, { name: '開始前 五郎' }), request({ roomId: 'kominkan-meeting-2', date: '2027-06-03', blockCodes: ['afternoon'], headcount: 4 }));
+      const b = await bookingRow(booking.id);
+      const start = `${Math.floor(b.starts_at / 60)}:${String(b.starts_at % 60).padStart(2, '0')}`;
+      const page = t.browser();
+      await page.loginStaff('shogai.tanto');
+      const back = '/staff/facilities/day?date=2027-06-03&facility=mizusawa-kominkan';
+      const sheet = await page.get(back);
+      assert.equal(sheet.statusCode, 200);
+      assert.ok(sheet.body.includes(`aria-label="${b.reference} の来館を記録"`), 'check-in is offered on the day');
+      assert.ok(!sheet.body.includes(`aria-label="${b.reference} を無断キャンセルとして記録"`), 'no no-show button before the start');
+      assert.ok(sheet.body.includes(`無断キャンセルは開始時刻の ${start} から記録できます。`), sheet.body.slice(0, 200));
+      const detail = await page.get(`/staff/facilities/bookings/${booking.id}`);
+      assert.ok(!detail.body.includes('を無断キャンセルとして記録'));
+      assert.ok(detail.body.includes(`無断キャンセルは開始時刻の ${start} から記録できます。`));
+      // Posted anyway (an old page): back to the day sheet with the reason, not a bare 409.
+      const posted = await page.post(`/staff/facilities/bookings/${booking.id}/checkin`, { state: 'no_show', presentCount: '', back });
+      assert.equal(posted.statusCode, 303);
+      assert.equal(posted.headers.location, back);
+      const shown = await page.follow(posted);
+      assert.equal(shown.statusCode, 200);
+      assert.ok(shown.body.includes('無断キャンセルは利用の開始時刻を過ぎてから記録できます。'));
+      assert.equal(await t.sdb.selectFrom('facility_booking_checkins').select('state').where('booking_id', '=', booking.id).executeTakeFirst(), undefined);
+      // Once started, the button is there.
+      t.clock.now = new Date(Date.parse('2027-06-03T00:00:00+09:00') + b.starts_at * 60_000);
+      const later = await page.get(back);
+      assert.ok(later.body.includes(`aria-label="${b.reference} を無断キャンセルとして記録"`));
+      assert.ok(!later.body.includes(`無断キャンセルは開始時刻の ${start} から記録できます。`));
+    } finally {
+      t.clock.now = original;
+    }
+  });
+
   test('check-in and no-show are idempotent; a no-show waits for the start; a correction is recorded', async () => {
     t.clock.now = new Date('2027-06-01T10:00:00+09:00');
     const staff = await staffActor(t, 'shogai.tanto');
