@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '../../src/platform/staff/demo-staff.ts';
 import { currentStep, totpAt } from '../../src/platform/staff/totp.ts';
+import type { CityService } from '../../src/platform/catalogue/city-service.ts';
 import { createTestApp, type TestApp } from '../../src/platform/testing/test-app.ts';
 
 const require = createRequire(import.meta.url);
@@ -37,11 +38,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveAndLaunch(options: { now?: () => Date } = {}): Promise<Served> {
+/** `services`: a subset of the app's services (each with its demo data); `env`: extra configuration. */
+export async function serveAndLaunch(options: { now?: () => Date; services?: CityService[]; env?: Record<string, string> } = {}): Promise<Served> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run (it installs Debian's chromium) or set CHROMIUM_PATH`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app = await createTestApp({ env: { PUBLIC_URL: baseUrl }, ...(options.now ? { now: options.now } : {}) });
+  const app = await createTestApp({ env: { ...options.env, PUBLIC_URL: baseUrl }, ...(options.now ? { now: options.now } : {}), ...(options.services ? { services: options.services } : {}) });
   await app.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

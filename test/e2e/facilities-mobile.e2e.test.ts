@@ -6,42 +6,22 @@
  * page itself never scrolls sideways.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../../src/platform/testing/test-app.ts';
+import type { Page } from 'playwright-core';
 import { registryService } from '../../src/services/registry/index.ts';
 import { facilitiesService } from '../../src/services/facilities/index.tsx';
 import { lotteryDb } from '../../src/services/facilities/lottery-tables.ts';
-import { assertAccessible, CHROMIUM } from './browser-harness.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
-let t: TestApp;
-let browser: Browser;
+let s: Served;
 let baseUrl: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 before(async () => {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
   // The two services' demo data (demo login residents' bookings, the lottery rounds) on today's date.
-  t = await createTestApp({ services: [registryService, facilitiesService], env: { PUBLIC_URL: baseUrl } });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  s = await serveAndLaunch({ services: [registryService, facilitiesService] });
+  baseUrl = s.baseUrl;
 });
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+after(() => s?.close());
 
 const WIDTH = 390;
 
@@ -60,11 +40,11 @@ async function loginDemoResident(page: Page): Promise<void> {
 }
 
 test('Zホール, my bookings and the lottery at 390px: no axe violations, no sideways page scroll', async () => {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await s.newContext({ viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   await loginDemoResident(page);
-  const rounds = await lotteryDb(t.db.kysely).selectFrom('facility_lottery_rounds').select(['id', 'status']).execute();
+  const rounds = await lotteryDb(s.app.db.kysely).selectFrom('facility_lottery_rounds').select(['id', 'status']).execute();
   const drawn = rounds.find((r) => r.status === 'drawn')!;
   const open = rounds.find((r) => r.status === 'published')!;
   // The three pages reported, and the pages they lead to: the hall's month (hidden cell labels in a wide table) and the rounds (a SHA-256 in a summary list and a command).

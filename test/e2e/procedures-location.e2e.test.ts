@@ -9,38 +9,28 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../../src/platform/testing/test-app.ts';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { proceduresDb } from '../../src/services/procedures/tables.ts';
-import { assertAccessible, CHROMIUM } from './browser-harness.ts';
+import { assertAccessible, serveAndLaunch, type Served } from './browser-harness.ts';
 
-let app: TestApp;
-let browser: Browser;
-let baseUrl = '';
+let s: Served;
 let cookies: { name: string; value: string }[] = [];
 let reportUrl = '';
 
 before(async () => {
-  app = await createTestApp({ env: { MAP_TILE_URL: '/test-tiles/{z}/{x}/{y}.png' } });
-  await app.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  s = await serveAndLaunch({ env: { MAP_TILE_URL: '/test-tiles/{z}/{x}/{y}.png' } });
   // Log in and start the report in-process; the browser takes over the cookies.
-  const session = app.browser();
+  const session = s.app.browser();
   await session.loginResident('demo-01', 'password');
   const started = await session.post('/procedures/doro-tsuho/start');
-  reportUrl = `${baseUrl}${String(started.headers.location)}`;
+  reportUrl = `${s.baseUrl}${String(started.headers.location)}`;
   cookies = [...session.cookies].map(([name, value]) => ({ name, value }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 });
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+after(() => s?.close());
 
 async function residentPage(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options });
-  await context.addCookies(cookies.map((c) => ({ ...c, url: baseUrl })));
+  const context = await s.newContext(options);
+  await context.addCookies(cookies.map((c) => ({ ...c, url: s.baseUrl })));
   return { context, page: await context.newPage() };
 }
 
@@ -74,7 +64,7 @@ test('clicking the map fills latitude and longitude; typing moves the marker; th
   await page.getByRole('button', { name: '次へ進む', exact: true }).last().click();
   await page.waitForURL(/\/pages\/contact$/);
   const id = /applications\/([0-9a-f-]{36})/.exec(reportUrl)![1]!;
-  const row = await proceduresDb(app.db.kysely).selectFrom('applications').select('answers').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await proceduresDb(s.app.db.kysely).selectFrom('applications').select('answers').where('id', '=', id).executeTakeFirstOrThrow();
   assert.deepEqual(row.answers.location, { lat: 39.146, lng: 141.142 });
   await context.close();
 });
