@@ -143,12 +143,7 @@ export function IdentityPage(props: { ctx: ViewContext; today: string; record: R
       <form method="post" action={`${COUNTER_HOME}/residents/${encodeURIComponent(r.id)}/visits`} aria-labelledby="identity-title">
         <CsrfField token={ctx.csrfToken} />
         <IdentityFields ctx={ctx} values={values} errors={errors} />
-        <div class="button-row">
-          <Button>{t('counter.identity.start')}</Button>
-          <LinkButton href={COUNTER_HOME} variant="tertiary">
-            {t('counter.back')}
-          </LinkButton>
-        </div>
+        <StartVisitButtons ctx={ctx} />
       </form>
     </Page>
   );
@@ -207,13 +202,20 @@ export function VisitorPage(props: { ctx: ViewContext; values: VisitorForm & Ide
         <h2 id="identity-title">{t('counter.identity.form')}</h2>
         <p>{t('counter.identity.lead')}</p>
         <IdentityFields ctx={ctx} values={values} errors={errors} />
-        <div class="button-row">
-          <Button>{t('counter.identity.start')}</Button>
-          <LinkButton href={COUNTER_HOME} variant="tertiary">
-            {t('counter.back')}
-          </LinkButton>
-        </div>
+        <StartVisitButtons ctx={ctx} />
       </form>
     </Page>
+  );
+}
+
+/** Starting the visit, or going back to the counter's home. */
+function StartVisitButtons({ ctx }: { ctx: ViewContext }) {
+  return (
+    <div class="button-row">
+      <Button>{ctx.t('counter.identity.start')}</Button>
+      <LinkButton href={COUNTER_HOME} variant="tertiary">
+        {ctx.t('counter.back')}
+      </LinkButton>
+    </div>
   );
 }

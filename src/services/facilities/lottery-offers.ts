@@ -132,7 +132,7 @@ export async function settleOffer(ctx: LotteryContext, offerId: string): Promise
     .executeTakeFirst();
   if (unpaid) await syncPayment(bookingContextOf(ctx), unpaid.booking_id);
   // A lapsed win's open payment is withdrawn with the booking; its checkout is closed after the commit.
-  let lapsed: { bookingId: string; withdrawn: Payment[] } | null = null;
+  const lapsed: { bookingId: string; withdrawn: Payment[] }[] = [];
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<SettleOutcome> => {
     const offer = await trx.selectFrom('facility_lottery_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
     if (!offer || offer.status !== 'offered') return 'unchanged';
@@ -150,7 +150,7 @@ export async function settleOffer(ctx: LotteryContext, offerId: string): Promise
     if (active && now < offer.deadline) return 'waiting';
     if (active) {
       await trx.updateTable('facility_bookings').set({ status: 'lapsed', cancelled_at: now, cancel_reason: LAPSE_REASON, cancel_fee_yen: 0, refund_yen: 0, updated_at: now }).where('id', '=', booking.id).execute();
-      lapsed = { bookingId: booking.id, withdrawn: await withdrawOpenPayment(bookingContextOf(ctx), trx, booking.id, LAPSE_REASON) };
+      lapsed.push({ bookingId: booking.id, withdrawn: await withdrawOpenPayment(bookingContextOf(ctx), trx, booking.id, LAPSE_REASON) });
     }
     const ended = active || booking.status === 'lapsed' ? 'lapsed' : 'declined';
     await trx.updateTable('facility_lottery_offers').set({ status: ended, resolved_at: now }).where('id', '=', offerId).execute();
@@ -165,8 +165,7 @@ export async function settleOffer(ctx: LotteryContext, offerId: string): Promise
     });
     return next.entryId ? 'passed_on' : 'released';
   });
-  const ended = lapsed as { bookingId: string; withdrawn: Payment[] } | null;
-  if (ended) await afterBookingEnded(bookingContextOf(ctx), ended.bookingId, ended.withdrawn);
+  for (const ended of lapsed) await afterBookingEnded(bookingContextOf(ctx), ended.bookingId, ended.withdrawn);
   return outcome;
 }
 
